@@ -1,0 +1,124 @@
+"""unga-teach: a course kit on the UN General Assembly vote of 24 February 2026.
+
+Everything public is reachable from the top level, e.g. ``ut.load_votes("2026")``,
+``ut.tally_chart("2026")`` or ``ut.country_explorer()``. Sub-modules are imported
+on first use, so ``import unga_teach`` is fast and has no side effects.
+
+Examples
+--------
+>>> import unga_teach as ut
+>>> ut.load_resolutions().set_index("id").loc["2026", "yes"]
+np.int64(107)
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+#: public name -> sub-module that defines it
+_EXPORTS: dict[str, str] = {
+    # data
+    "load_members": "members",
+    "find_country": "members",
+    "country_name": "members",
+    "Country": "members",
+    "load_groups": "groups",
+    "group_members": "groups",
+    "group_names": "groups",
+    "REGIONAL_GROUPS": "groups",
+    "load_resolutions": "resolutions",
+    "resolve_resolution": "resolutions",
+    "resolution_info": "resolutions",
+    "series": "resolutions",
+    "MAIN_RESOLUTION": "resolutions",
+    "load_votes": "votes",
+    "known_votes": "votes",
+    "read_votes_csv": "votes",
+    "load_statements": "statements",
+    "statement_themes": "statements",
+    "load_paragraphs": "paragraphs",
+    "load_sources": "sources",
+    "load_conflicts": "sources",
+    "coverage": "coverage",
+    "validate": "validation",
+    "VOTE_ORDER": "categories",
+    "VOTE_COLORS": "categories",
+    "VOTE_LABELS": "categories",
+    # errors
+    "UngaTeachError": "errors",
+    "DataFileError": "errors",
+    "UnknownCountryError": "errors",
+    "UnknownResolutionError": "errors",
+    # notebook set-up
+    "setup_notebook": "notebook",
+    # analysis
+    "tally": "analysis",
+    "passes": "analysis",
+    "transitions": "analysis",
+    "agreement": "analysis",
+    "cohesion": "analysis",
+    "vote_history": "analysis",
+    # charts and their text tables
+    "tally_chart": "charts",
+    "tally_table": "charts",
+    "vote_map": "maps",
+    "vote_map_table": "maps",
+    "group_chart": "charts",
+    "group_table": "charts",
+    "trend_chart": "charts",
+    "trend_table": "charts",
+    "shift_chart": "charts",
+    "shift_table": "charts",
+    "agreement_chart": "charts",
+    "agreement_table": "charts",
+    # widgets
+    "country_explorer": "widgets",
+    "group_explorer": "widgets",
+    "paragraph_explorer": "widgets",
+    "majority_calculator": "widgets",
+    "vote_comparer": "widgets",
+    "quiz": "quiz",
+    # the official UN record
+    "read_undl": "undl",
+    "use_official_record": "undl",
+    "compare_with_official": "undl",
+    "agreement_matrix": "undl",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'unga_teach' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from .categories import VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
+    from .coverage import coverage
+    from .errors import DataFileError, UngaTeachError, UnknownCountryError, UnknownResolutionError
+    from .groups import REGIONAL_GROUPS, group_members, group_names, load_groups
+    from .members import Country, country_name, find_country, load_members
+    from .paragraphs import load_paragraphs
+    from .resolutions import (
+        MAIN_RESOLUTION,
+        load_resolutions,
+        resolution_info,
+        resolve_resolution,
+        series,
+    )
+    from .sources import load_conflicts, load_sources
+    from .statements import load_statements, statement_themes
+    from .validation import validate
+    from .votes import known_votes, load_votes, read_votes_csv

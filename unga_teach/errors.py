@@ -1,0 +1,64 @@
+"""Exceptions raised by unga_teach.
+
+Every error is a subclass of :class:`UngaTeachError` (itself a ``ValueError``)
+and says what was wrong, where, and what is accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class UngaTeachError(ValueError):
+    """Base class for every error this package raises on bad input or data."""
+
+
+class DataFileError(UngaTeachError):
+    """A data file (ours or an instructor's CSV) cannot be used as it is.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong and what is accepted.
+    path : str, optional
+        The file concerned.
+    line : int, optional
+        The 1-based line number in the file (the header is line 1).
+    """
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None):
+        self.path = path
+        self.line = line
+        where = ""
+        if path is not None:
+            where = f"{path}" + (f", line {line}" if line is not None else "") + ": "
+        super().__init__(where + message)
+
+
+class UnknownCountryError(UngaTeachError, LookupError):
+    """A country name or code that matches no UN member or observer state."""
+
+    def __init__(self, text: str, suggestions: Iterable[str] = ()):
+        self.text = text
+        self.suggestions = list(suggestions)
+        msg = f"No UN member or observer state matches {text!r}."
+        if self.suggestions:
+            msg += " Did you mean: " + ", ".join(self.suggestions) + "?"
+        msg += (
+            " Accepted: ISO3 ('FRA'), ISO2 ('FR'), ISO numeric ('250'), the UN name"
+            " ('France') or a common name ('Ivory Coast'), in any case."
+        )
+        super().__init__(msg)
+
+
+class UnknownResolutionError(UngaTeachError, LookupError):
+    """A resolution reference that matches no vote in the course data."""
+
+    def __init__(self, text: object, accepted: Iterable[str]):
+        self.text = text
+        self.accepted = list(accepted)
+        super().__init__(
+            f"No vote in the course data matches {text!r}. Accepted ids: "
+            + ", ".join(self.accepted)
+            + " (symbols such as 'A/RES/ES-11/7' and drafts such as 'A/ES-11/L.17' work too)."
+        )

@@ -1,0 +1,93 @@
+"""Statements and explanations of vote, with themes and short attributed quotes.
+
+Examples
+--------
+>>> import unga_teach as ut
+>>> s = ut.load_statements()
+>>> {"sovereignty", "ceasefire"} <= set(ut.statement_themes())
+True
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from ._paths import data_file
+from .csvio import read_table
+
+STATEMENT_COLUMNS = [
+    "statement_id",
+    "date",
+    "resolution",
+    "speaker_state",
+    "speaker_iso3",
+    "speaker",
+    "role",
+    "vote_cast",
+    "themes",
+    "summary",
+    "quote",
+    "source_url",
+    "note",
+]
+
+THEMES: tuple[str, ...] = (
+    "sovereignty",
+    "ceasefire",
+    "negotiations",
+    "humanitarian",
+    "procedure",
+    "inclusiveness",
+    "charter",
+    "accountability",
+    "security_guarantees",
+    "root_causes",
+)
+
+
+@cache
+def _statements() -> pd.DataFrame:
+    frame = read_table(data_file("statements.csv"), STATEMENT_COLUMNS).drop(columns="_line")
+    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
+    frame["themes"] = [tuple(t for t in str(v).split(";") if t) for v in frame["themes"]]
+    for col in STATEMENT_COLUMNS:
+        if col not in ("date", "themes"):
+            frame[col] = frame[col].astype("string")
+    return frame
+
+
+def load_statements(resolution: str | None = None) -> pd.DataFrame:
+    """Load statements and explanations of vote.
+
+    Parameters
+    ----------
+    resolution : str, optional
+        Keep only statements about this vote (id, symbol or draft).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``statement_id``, ``date``, ``resolution``, ``speaker_state``,
+        ``speaker_iso3``, ``speaker``, ``role``, ``vote_cast``, ``themes``
+        (a tuple of theme names), ``summary`` (our words), ``quote`` (a short
+        quotation, exactly as reported, or empty), ``source_url``, ``note``.
+
+    Examples
+    --------
+    >>> s = load_statements("2026")
+    >>> "USA" in set(s["speaker_iso3"])
+    True
+    """
+    frame = _statements()
+    if resolution is not None:
+        from .resolutions import resolve_resolution
+
+        frame = frame[frame["resolution"] == resolve_resolution(resolution)]
+    return frame.reset_index(drop=True).copy()
+
+
+def statement_themes() -> tuple[str, ...]:
+    """Return the theme vocabulary used to tag statements."""
+    return THEMES

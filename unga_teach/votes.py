@@ -1,0 +1,270 @@
+"""Per-country votes, in long format, with their sources.
+
+A vote is a fact only with a source: states with no sourced row are
+``unknown``, never guessed. Vote columns are ordered categoricals
+(yes, no, abstain, non_voting, unknown).
+
+Examples
+--------
+>>> import unga_teach as ut
+>>> v = ut.load_votes("2026")
+>>> len(v)
+193
+>>> sorted(v.loc[v["vote"] == "no", "iso3"])[:3]
+['BDI', 'BFA', 'BLR']
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from os import PathLike
+
+import pandas as pd
+
+from . import record
+from ._paths import data_file
+from .categories import CONFIDENCE_DTYPE, CONFIDENCE_ORDER, RECORDED_VOTES, VOTE_DTYPE
+from .csvio import read_table
+from .errors import DataFileError, UnknownCountryError
+from .members import _members_all, find_country, load_members
+from .resolutions import _resolutions, resolve_resolution
+
+VOTE_COLUMNS = ["resolution", "iso3", "vote", "confidence", "source_url", "note"]
+OUTPUT_COLUMNS = ["resolution", "iso3", "name", "vote", "confidence", "source_url", "note", "known"]
+
+#: Spellings accepted in an instructor's CSV, mapped to our vote values.
+VOTE_SYNONYMS: dict[str, str] = {
+    "yes": "yes",
+    "y": "yes",
+    "in favour": "yes",
+    "in favor": "yes",
+    "no": "no",
+    "n": "no",
+    "against": "no",
+    "abstain": "abstain",
+    "a": "abstain",
+    "abstention": "abstain",
+    "abstained": "abstain",
+    "non_voting": "non_voting",
+    "non-voting": "non_voting",
+    "non voting": "non_voting",
+    "x": "non_voting",
+    "absent": "non_voting",
+    "did not vote": "non_voting",
+}
+
+
+def _check_rows(table: pd.DataFrame, path: str, *, allow_names: bool) -> pd.DataFrame:
+    """Validate rows read by :func:`read_table`; raise on the first bad one."""
+    members = set(load_members()["iso3"].astype(str))
+    out_iso: list[str] = []
+    out_vote: list[str] = []
+    out_res: list[str] = []
+    seen: dict[tuple[str, str], int] = {}
+    for row in table.itertuples(index=False):
+        line = int(row._line)
+        try:
+            rid = resolve_resolution(row.resolution)
+        except ValueError as exc:
+            raise DataFileError(f"resolution {row.resolution!r}: {exc}", path=path, line=line) from None
+        raw_country = str(row.iso3)
+        try:
+            country = find_country(raw_country)
+        except UnknownCountryError as exc:
+            raise DataFileError(f"country {raw_country!r}: {exc}", path=path, line=line) from None
+        if country.iso3 != raw_country and not allow_names:
+            raise DataFileError(
+                f"iso3 {raw_country!r} is not an ISO3 code; did you mean {country.iso3!r}?",
+                path=path,
+                line=line,
+            )
+        if country.iso3 not in members:
+            raise DataFileError(
+                f"{country.name} is a non-member observer state and cannot vote.",
+                path=path,
+                line=line,
+            )
+        vote = VOTE_SYNONYMS.get(str(row.vote).strip().lower())
+        if vote is None:
+            raise DataFileError(
+                f"vote {row.vote!r} is not accepted. Accepted: {', '.join(RECORDED_VOTES)} "
+                "(also Y/N/A/X, 'in favour', 'against', 'abstention'). Leave a state out "
+                "when its vote is unknown.",
+                path=path,
+                line=line,
+            )
+        key = (rid, country.iso3)
+        if key in seen:
+            raise DataFileError(
+                f"duplicate row: {country.name} already has a vote on {rid} at line {seen[key]}.",
+                path=path,
+                line=line,
+            )
+        seen[key] = line
+        out_res.append(rid)
+        out_iso.append(country.iso3)
+        out_vote.append(vote)
+    checked = table.copy()
+    checked["resolution"] = out_res
+    checked["iso3"] = out_iso
+    checked["vote"] = out_vote
+    return checked
+
+
+def read_votes_csv(path: str | PathLike[str], *, confidence: str = "reported") -> pd.DataFrame:
+    """Read and check a votes CSV in the course schema (for example an instructor's).
+
+    Required columns: ``resolution``, ``iso3`` (ISO3 code or a country name),
+    ``vote``, ``source_url``. Optional: ``confidence``, ``note``.
+
+    Parameters
+    ----------
+    path : path-like
+        The CSV file (UTF-8, comma-separated).
+    confidence : str, default "reported"
+        Confidence given to rows that have none.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``resolution, iso3, vote, confidence, source_url, note``; one
+        row per line of the file. No row is dropped.
+
+    Raises
+    ------
+    DataFileError
+        With the file, line and value: missing column, unknown vote value,
+        unknown country (with close matches), duplicate row, missing source,
+        empty file, wrong encoding or wrong delimiter.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "mine.csv"
+    >>> _ = p.write_text("resolution,iso3,vote,source_url\\n2026,Ukraine,yes,https://example.org\\n")
+    >>> read_votes_csv(p)[["resolution", "iso3", "vote"]].values.tolist()
+    [['2026', 'UKR', 'yes']]
+    """
+    name = str(path)
+    table = read_table(path, ["resolution", "iso3", "vote", "source_url"],
+                       optional=["confidence", "note"])
+    for row in table.itertuples(index=False):
+        if not str(row.source_url).startswith(("http://", "https://")):
+            raise DataFileError(
+                f"source_url {row.source_url!r} is not a web address. Every vote needs a "
+                "source (http:// or https://).",
+                path=name,
+                line=int(row._line),
+            )
+        if row.confidence and row.confidence not in CONFIDENCE_ORDER:
+            raise DataFileError(
+                f"confidence {row.confidence!r} is not accepted. Accepted: "
+                + ", ".join(CONFIDENCE_ORDER[:-1]) + ".",
+                path=name,
+                line=int(row._line),
+            )
+    checked = _check_rows(table, name, allow_names=True)
+    checked["confidence"] = checked["confidence"].replace("", confidence)
+    return checked[VOTE_COLUMNS].reset_index(drop=True)
+
+
+@cache
+def _shipped_votes() -> pd.DataFrame:
+    path = data_file("votes.csv")
+    table = read_table(path, VOTE_COLUMNS)
+    return _check_rows(table, str(path), allow_names=False)[VOTE_COLUMNS]
+
+
+def known_votes() -> pd.DataFrame:
+    """All sourced vote rows (shipped, or official where an official record is in use).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``resolution, iso3, vote, confidence, source_url, note`` with plain
+        string columns; only rows that have a source.
+
+    Examples
+    --------
+    >>> kv = known_votes()
+    >>> bool(kv.duplicated(["resolution", "iso3"]).any())
+    False
+    """
+    shipped = _shipped_votes()
+    official = record.official_votes()
+    if official is None or official.empty:
+        return shipped.copy()
+    covered = set(official["resolution"].unique())
+    keep = shipped[~shipped["resolution"].isin(covered)]
+    return pd.concat([keep, official[VOTE_COLUMNS]], ignore_index=True)
+
+
+def _full_grid(rows: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+    members = _members_all()
+    members = members[members["status"] == "member"][["iso3", "name"]]
+    grid = pd.MultiIndex.from_product([ids, members["iso3"].astype(str)],
+                                      names=["resolution", "iso3"]).to_frame(index=False)
+    merged = grid.merge(rows, on=["resolution", "iso3"], how="left", validate="one_to_one")
+    merged = merged.merge(members.astype({"iso3": str}), on="iso3", how="left")
+    merged["known"] = merged["vote"].notna()
+    merged["vote"] = merged["vote"].fillna("unknown").astype(VOTE_DTYPE)
+    merged["confidence"] = merged["confidence"].fillna("none").astype(CONFIDENCE_DTYPE)
+    for col in ("source_url", "note"):
+        merged[col] = merged[col].fillna("").astype("string")
+    merged["name"] = merged["name"].astype("string")
+    merged["resolution"] = pd.Categorical(merged["resolution"], categories=ids, ordered=True)
+    return merged[OUTPUT_COLUMNS]
+
+
+def load_votes(resolution: object | None = None) -> pd.DataFrame:
+    """Load every member state's vote on one resolution, or on all of them.
+
+    Parameters
+    ----------
+    resolution : str, optional
+        An id, symbol or draft (see :func:`resolve_resolution`). ``None``
+        returns all resolutions of the series, oldest first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per member state (193) per resolution: ``resolution``,
+        ``iso3``, ``name``, ``vote`` (ordered categorical, ``unknown`` where
+        no source exists), ``confidence``, ``source_url``, ``note``,
+        ``known``.
+
+    Raises
+    ------
+    UnknownResolutionError
+        For a vote that is not in the data, or the procedural motion (which
+        has totals only).
+
+    Examples
+    --------
+    >>> v = load_votes("ES-11/7")
+    >>> v["vote"].value_counts().loc[["yes", "no", "abstain", "non_voting", "unknown"]].tolist()
+    [93, 18, 65, 17, 0]
+    >>> list(v["vote"].cat.categories)
+    ['yes', 'no', 'abstain', 'non_voting', 'unknown']
+    """
+    ids = _series_ids()
+    if resolution is None:
+        wanted = ids
+    else:
+        rid = resolve_resolution(resolution)
+        if rid not in ids:
+            from .errors import UnknownResolutionError
+
+            raise UnknownResolutionError(
+                f"{resolution} (a procedural vote: official totals only, no per-country record)",
+                ids,
+            )
+        wanted = [rid]
+    rows = known_votes()
+    rows = rows[rows["resolution"].isin(wanted)]
+    return _full_grid(rows, wanted)
+
+
+def _series_ids() -> list[str]:
+    frame = _resolutions()
+    return frame.loc[frame["kind"] == "resolution", "id"].astype(str).tolist()
