@@ -48,7 +48,9 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_CSV = ROOT / "data" / "members.csv"
@@ -348,11 +350,16 @@ SHAPE_NOTES: dict[str, str] = {
     "SRB": "Natural Earth draws Kosovo as a separate shape without an id",
     "MAR": "Natural Earth draws Western Sahara (732) as a separate shape",
     "KIR": "the point is on Kiritimati, Kiribati's largest island, far east of the capital",
+    "UKR": (
+        "Natural Earth 4.1.0 draws Crimea as part of Russia, contrary to GA resolution "
+        "68/262; Ukraine's shape (and point) leave Crimea out"
+    ),
+    "RUS": "Natural Earth 4.1.0 draws Crimea inside Russia's shape (not the UN position)",
 }
 
 #: Capital (name, lon, lat) for states absent from every world-atlas file. With
 #: world-atlas 2.0.2 every UN member and observer state is in countries-10m.json
-#: (Tuvalu and the Holy See only there), so this is empty; the build stops if a
+#: (Tuvalu only there), so this is empty; the build stops if a
 #: state is missing and not listed here.
 CAPITALS: dict[str, tuple[str, float, float]] = {}
 
@@ -415,7 +422,7 @@ Ring = list[tuple[float, float]]
 Polygon = list[Ring]  # first ring is the outer boundary, the others are holes
 
 
-def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:
+def decode_arcs(topo: dict[str, Any]) -> list[list[tuple[float, float]]]:
     """Return every arc as absolute (lon, lat) points (undo quantisation and deltas)."""
     transform = topo.get("transform")
     arcs: list[list[tuple[float, float]]] = []
@@ -443,7 +450,9 @@ def ring_points(indexes: Sequence[int], arcs: list[list[tuple[float, float]]]) -
     return ring
 
 
-def geometry_polygons(geometry: dict, arcs: list[list[tuple[float, float]]]) -> list[Polygon]:
+def geometry_polygons(
+    geometry: dict[str, Any], arcs: list[list[tuple[float, float]]]
+) -> list[Polygon]:
     if geometry["type"] == "Polygon":
         return [[ring_points(r, arcs) for r in geometry["arcs"]]]
     if geometry["type"] == "MultiPolygon":
@@ -625,7 +634,7 @@ def cross_check_pycountry(states: Sequence[State]) -> list[str]:
             problems.append(f"pycountry: {s.iso3} numeric {rec.numeric} != UN list {s.iso_num}")
         if rec.name != s.name:
             names.append(f"{s.iso3}: pycountry {rec.name!r} / UN {s.name!r}")
-    print(f"pycountry {pycountry.__name__}: {len(problems)} code disagreement(s)")
+    print(f"pycountry {version('pycountry')}: {len(problems)} code disagreement(s)")
     for line in problems:
         print("  DISAGREES", line)
     print(f"pycountry: {len(names)} name(s) differ from the UN short name (UN name kept):")
@@ -693,11 +702,11 @@ def cross_check_coco(states: Sequence[State]) -> list[str]:
                 f"country_converter: {s.iso3} UNmember={rec.get('UNmember')!r} "
                 f"but UN list status is {s.status}"
             )
-    ours = {s.iso3 for s in states if s.status == "member"}
-    theirs = {r["ISO3"] for r in current if r.get("UNmember")}
-    for iso3 in sorted(theirs - ours):
+    un_ours = {s.iso3 for s in states if s.status == "member"}
+    un_theirs = {r["ISO3"] for r in current if r.get("UNmember")}
+    for iso3 in sorted(un_theirs - un_ours):
         problems.append(f"country_converter: lists {iso3} as a UN member; the UN list does not")
-    print(f"country_converter: {len(problems)} disagreement(s)")
+    print(f"country_converter {version('country_converter')}: {len(problems)} disagreement(s)")
     for line in problems:
         print("  DISAGREES", line)
     return problems
@@ -733,8 +742,8 @@ def check_dossier_names(states: Sequence[State], dossier: Path) -> list[str]:
                     else:
                         seen[part] += 1
     print(f"dossier: {len(seen)} distinct state names checked, {len(errors)} problem(s)")
-    for line in errors:
-        print("  ERROR", line)
+    for message in errors:
+        print("  ERROR", message)
     return errors
 
 
@@ -830,9 +839,7 @@ def check_csv(path: Path, states: Sequence[State]) -> list[str]:
     ids_110m: set[str] | None = None
     if MAP_110M.is_file():
         topo = json.loads(MAP_110M.read_text(encoding="utf-8"))
-        ids_110m = {
-            str(g["id"]) for g in topo["objects"]["countries"]["geometries"] if "id" in g
-        }
+        ids_110m = {str(g["id"]) for g in topo["objects"]["countries"]["geometries"] if "id" in g}
     for r in rows:
         key = r["iso3"]
         s = curated.get(key)
@@ -868,16 +875,16 @@ def check_csv(path: Path, states: Sequence[State]) -> list[str]:
                 errors.append(f"{key}: lon/lat must have 3 decimals")
         if r["has_shape_110m"] not in {"true", "false"}:
             errors.append(f"{key}: has_shape_110m must be true or false")
-        elif ids_110m is not None and (r["has_shape_110m"] == "true") != (
-            r["iso_num"] in ids_110m
-        ):
+        elif ids_110m is not None and (r["has_shape_110m"] == "true") != (r["iso_num"] in ids_110m):
             errors.append(f"{key}: has_shape_110m disagrees with {MAP_110M.name}")
         want_url = MEMBERS_URL if r["status"] == "member" else OBSERVERS_URL
         if r["source_url"] != want_url:
             errors.append(f"{key}: source_url should be {want_url}")
-        if r["has_shape_110m"] == "false" and "1:110m" not in r["note"] and "capital" not in r[
-            "note"
-        ]:
+        if (
+            r["has_shape_110m"] == "false"
+            and "1:110m" not in r["note"]
+            and "capital" not in r["note"]
+        ):
             errors.append(f"{key}: no 110m shape but the note does not say so")
     return errors
 
@@ -902,9 +909,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.check:
         if args.atlas is None:
             parser.error("--atlas is required to build (or use --check)")
-        if MAP_110M.is_file() and _sha256(MAP_110M) != _sha256(
-            args.atlas / "countries-110m.json"
-        ):
+        if MAP_110M.is_file() and _sha256(MAP_110M) != _sha256(args.atlas / "countries-110m.json"):
             print(f"ERROR {MAP_110M} is not a byte-for-byte copy of the package's file")
             problems += 1
         cross_check_pycountry(states)

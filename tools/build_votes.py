@@ -103,11 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     totals = read_official_totals(args.dossier)
-    members = {
-        r["iso3"]
-        for r in csv.DictReader(open(ROOT / "data" / "members.csv", encoding="utf-8"))
-        if r["status"] == "member"
-    }
+    with open(ROOT / "data" / "members.csv", encoding="utf-8", newline="") as fh:
+        members = {r["iso3"] for r in csv.DictReader(fh) if r["status"] == "member"}
 
     sources: list[tuple[Path, str]] = [(args.dossier / f, rid) for f, rid in DOSSIER_FILES.items()]
     sources += [(ROOT / "tools" / "extra_votes" / f, rid) for f, rid in EXTRA_FILES.items()]
@@ -153,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(problems), file=sys.stderr)
         return 1
 
-    order = {rid: i for i, rid in enumerate(list(DOSSIER_FILES.values()) + list(EXTRA_FILES.values()))}
+    ids = list(DOSSIER_FILES.values()) + list(EXTRA_FILES.values())
+    order = {rid: i for i, rid in enumerate(ids)}
     out.sort(key=lambda r: (order[r["resolution"]], r["iso3"]))
     with open(ROOT / "data" / "votes.csv", "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")

@@ -42,7 +42,7 @@ _EXPORTS: dict[str, str] = {
     "load_paragraphs": "paragraphs",
     "load_sources": "sources",
     "load_conflicts": "sources",
-    "coverage": "coverage",
+    "coverage": "record_coverage",
     "validate": "validation",
     "VOTE_ORDER": "categories",
     "VOTE_COLORS": "categories",
@@ -106,7 +106,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .categories import VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
-    from .coverage import coverage
+    from .record_coverage import coverage
     from .errors import DataFileError, UngaTeachError, UnknownCountryError, UnknownResolutionError
     from .groups import REGIONAL_GROUPS, group_members, group_names, load_groups
     from .members import Country, country_name, find_country, load_members

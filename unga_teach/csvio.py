@@ -68,7 +68,7 @@ def read_table(
     -------
     pandas.DataFrame
         All columns as strings (empty string for blank cells), with a
-        ``_line`` column holding each row's line number in the file.
+        ``line_number`` column holding each row's line number in the file.
 
     Raises
     ------
@@ -129,5 +129,5 @@ def read_table(
     for col in optional:
         if col not in frame.columns:
             frame[col] = ""
-    frame["_line"] = lines
+    frame["line_number"] = lines
     return frame

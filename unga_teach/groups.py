@@ -31,7 +31,7 @@ REGIONAL_GROUPS: tuple[str, ...] = (
 
 @cache
 def _groups() -> pd.DataFrame:
-    frame = read_table(data_file("groups.csv"), GROUP_COLUMNS).drop(columns="_line")
+    frame = read_table(data_file("groups.csv"), GROUP_COLUMNS).drop(columns="line_number")
     frame["as_of"] = pd.to_datetime(frame["as_of"], format="%Y-%m-%d")
     for col in ("group", "group_name", "iso3", "source_url", "note"):
         frame[col] = frame[col].astype("string")

@@ -148,7 +148,7 @@ class Country:
 def _members_all() -> pd.DataFrame:
     path = data_file("members.csv")
     table = read_table(path, MEMBER_COLUMNS)
-    frame = table.drop(columns="_line")
+    frame = table.drop(columns="line_number")
     for col in ("lon", "lat"):
         frame[col] = pd.to_numeric(frame[col])
     frame["has_shape_110m"] = frame["has_shape_110m"].str.lower().eq("true")
@@ -259,7 +259,7 @@ def find_country(text: str) -> Country:
     >>> find_country("Frnace")
     Traceback (most recent call last):
     ...
-    unga_teach.errors.UnknownCountryError: No UN member or observer state matches 'Frnace'. Did you mean: France? ...
+    unga_teach.errors.UnknownCountryError: ... Did you mean: France? ...
     """
     if not isinstance(text, str) or not text.strip():
         raise UnknownCountryError(str(text))

@@ -35,7 +35,7 @@ PARAGRAPH_COLUMNS = [
 
 @cache
 def _paragraphs() -> pd.DataFrame:
-    frame = read_table(data_file("paragraphs.csv"), PARAGRAPH_COLUMNS).drop(columns="_line")
+    frame = read_table(data_file("paragraphs.csv"), PARAGRAPH_COLUMNS).drop(columns="line_number")
     frame["targeted_by_us_motion"] = frame["targeted_by_us_motion"].str.lower().eq("true")
     frame["position"] = pd.to_numeric(frame["position"], errors="coerce").astype("Int64")
     for col in PARAGRAPH_COLUMNS:

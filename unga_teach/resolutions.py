@@ -47,7 +47,7 @@ MAIN_RESOLUTION = "2026"
 
 @cache
 def _resolutions() -> pd.DataFrame:
-    frame = read_table(data_file("resolutions.csv"), RESOLUTION_COLUMNS).drop(columns="_line")
+    frame = read_table(data_file("resolutions.csv"), RESOLUTION_COLUMNS).drop(columns="line_number")
     for col in ("yes", "no", "abstain", "non_voting", "total_members"):
         frame[col] = pd.to_numeric(frame[col]).astype("int64")
     frame["symbol_confirmed"] = frame["symbol_confirmed"].str.lower().eq("true")

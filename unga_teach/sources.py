@@ -39,7 +39,7 @@ TIER_DTYPE = pd.CategoricalDtype(list(TIER_ORDER), ordered=True)
 
 @cache
 def _sources() -> pd.DataFrame:
-    frame = read_table(data_file("sources.csv"), SOURCE_COLUMNS).drop(columns="_line")
+    frame = read_table(data_file("sources.csv"), SOURCE_COLUMNS).drop(columns="line_number")
     frame["tier"] = frame["tier"].astype(TIER_DTYPE)
     for col in ("source_id", "url", "publisher", "language", "note"):
         frame[col] = frame[col].astype("string")
@@ -48,7 +48,7 @@ def _sources() -> pd.DataFrame:
 
 @cache
 def _conflicts() -> pd.DataFrame:
-    frame = read_table(data_file("conflicts.csv"), CONFLICT_COLUMNS).drop(columns="_line")
+    frame = read_table(data_file("conflicts.csv"), CONFLICT_COLUMNS).drop(columns="line_number")
     return frame.astype("string")
 
 

@@ -49,7 +49,7 @@ THEMES: tuple[str, ...] = (
 
 @cache
 def _statements() -> pd.DataFrame:
-    frame = read_table(data_file("statements.csv"), STATEMENT_COLUMNS).drop(columns="_line")
+    frame = read_table(data_file("statements.csv"), STATEMENT_COLUMNS).drop(columns="line_number")
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
     frame["themes"] = [tuple(t for t in str(v).split(";") if t) for v in frame["themes"]]
     for col in STATEMENT_COLUMNS:

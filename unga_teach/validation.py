@@ -77,7 +77,9 @@ def validate(raise_on_error: bool = False) -> list[str]:
         counts = Counter(rows["vote"])
         for v in RECORDED_VOTES:
             if counts[v] > getattr(r, v):
-                problems.append(f"votes: {r.id} has {counts[v]} known '{v}', official {getattr(r, v)}")
+                problems.append(
+                    f"votes: {r.id} has {counts[v]} known '{v}', official {getattr(r, v)}"
+                )
         if len(rows) == r.total_members:
             for v in RECORDED_VOTES:
                 if counts[v] != getattr(r, v):
@@ -117,7 +119,9 @@ def validate(raise_on_error: bool = False) -> list[str]:
     listed = set(load_sources()["url"].astype(str))
     missing = sorted(cited - listed)
     if missing and _uses_shipped_only():
-        problems.append(f"sources: {len(missing)} cited URLs are not in sources.csv, e.g. {missing[:3]}")
+        problems.append(
+            f"sources: {len(missing)} cited URLs are not in sources.csv, e.g. {missing[:3]}"
+        )
 
     if raise_on_error and problems:
         raise UngaTeachError("Data validation failed:\n- " + "\n- ".join(problems))

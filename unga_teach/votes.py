@@ -62,11 +62,13 @@ def _check_rows(table: pd.DataFrame, path: str, *, allow_names: bool) -> pd.Data
     out_res: list[str] = []
     seen: dict[tuple[str, str], int] = {}
     for row in table.itertuples(index=False):
-        line = int(row._line)
+        line = int(row.line_number)
         try:
             rid = resolve_resolution(row.resolution)
         except ValueError as exc:
-            raise DataFileError(f"resolution {row.resolution!r}: {exc}", path=path, line=line) from None
+            raise DataFileError(
+                f"resolution {row.resolution!r}: {exc}", path=path, line=line
+            ) from None
         raw_country = str(row.iso3)
         try:
             country = find_country(raw_country)
@@ -154,14 +156,14 @@ def read_votes_csv(path: str | PathLike[str], *, confidence: str = "reported") -
                 f"source_url {row.source_url!r} is not a web address. Every vote needs a "
                 "source (http:// or https://).",
                 path=name,
-                line=int(row._line),
+                line=int(row.line_number),
             )
         if row.confidence and row.confidence not in CONFIDENCE_ORDER:
             raise DataFileError(
                 f"confidence {row.confidence!r} is not accepted. Accepted: "
                 + ", ".join(CONFIDENCE_ORDER[:-1]) + ".",
                 path=name,
-                line=int(row._line),
+                line=int(row.line_number),
             )
     checked = _check_rows(table, name, allow_names=True)
     checked["confidence"] = checked["confidence"].replace("", confidence)
