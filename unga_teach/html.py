@@ -192,19 +192,23 @@ _TABLE_STYLE = (
 
 
 def html_table(
-    df: pd.DataFrame,
+    df: pd.DataFrame | Sequence[Mapping[str, Any]],
     columns: Sequence[str] | Mapping[str, str] | None = None,
     caption: str | None = None,
 ) -> SafeHTML:
-    """Return a DataFrame as an accessible HTML table in which every cell is escaped.
+    """Return a table as accessible HTML in which every cell is escaped.
 
     Parameters
     ----------
-    df : pandas.DataFrame
-        The rows to show (the index is not shown).
+    df : pandas.DataFrame or list of dict
+        The rows to show (a DataFrame's index is not shown). A list of dicts
+        (one per row) keeps :class:`SafeHTML` cells intact without pandas;
+        in a DataFrame they survive only in ``object`` columns, because
+        pandas 3 turns a column of strings into its string dtype (the cells
+        are then escaped: safe, but the markup shows as text).
     columns : list of str or dict, optional
         Columns to show, in order; a dict maps column names to header text.
-        All columns by default.
+        By default all columns (for a list of dicts: the first row's keys).
     caption : str, optional
         A ``<caption>`` (escaped) saying what the table shows.
 
@@ -219,7 +223,7 @@ def html_table(
     Raises
     ------
     KeyError
-        If a requested column is not in ``df``.
+        If a requested column is not in the table.
 
     Examples
     --------
@@ -229,25 +233,37 @@ def html_table(
     (True, True)
     >>> "<td>&lt;b&gt;A&lt;/b&gt;</td>" in t
     True
+    >>> rows = [{"state": "France", "vote": vote_badge("yes")}]
+    >>> '<span class="ut-vote ut-vote-yes"' in html_table(rows)
+    True
     """
+    if isinstance(df, pd.DataFrame):
+        available = [str(c) for c in df.columns]
+    else:
+        records = [dict(r) for r in df]
+        available = [str(c) for c in records[0]] if records else []
     if columns is None:
-        headers = {str(c): str(c) for c in df.columns}
+        headers = {c: c for c in available}
     elif isinstance(columns, Mapping):
         headers = {str(k): str(v) for k, v in columns.items()}
     else:
         headers = {str(c): str(c) for c in columns}
-    missing = [c for c in headers if c not in df.columns]
-    if missing:
+    cols = list(headers)
+    missing = [c for c in cols if c not in available]
+    if missing and (isinstance(df, pd.DataFrame) or records):
         raise KeyError(f"html_table: no column(s) {', '.join(missing)} in the table; "
-                       f"it has {', '.join(map(str, df.columns))}.")
+                       f"it has {', '.join(available)}.")
+    if isinstance(df, pd.DataFrame):
+        rows: list[tuple[Any, ...]] = list(df[cols].itertuples(index=False, name=None))
+    else:
+        rows = [tuple(r.get(c) for c in cols) for r in records]
     parts = [_TABLE_STYLE, '<table class="ut-table">']
     if caption is not None:
         parts.append(f"<caption>{escape(caption)}</caption>")
     parts.append("<thead><tr>")
     parts.extend(f'<th scope="col">{escape(h)}</th>' for h in headers.values())
     parts.append("</tr></thead><tbody>")
-    cols = list(headers)
-    for row in df[cols].itertuples(index=False, name=None):
+    for row in rows:
         parts.append("<tr>")
         parts.extend(f"<td>{escape(v)}</td>" for v in row)
         parts.append("</tr>")

@@ -105,6 +105,17 @@ def _quotation(quote: str, attribution: str, url: str) -> SafeHTML:
     )
 
 
+def _rows(columns: dict[str, Any]) -> list[dict[str, Any]]:
+    """Column lists -> list of row dicts for :func:`html_table`.
+
+    Row dicts keep :class:`SafeHTML` cells (badges, links) as they are; a
+    pandas 3 DataFrame would turn them into plain strings, which get escaped.
+    """
+    names = list(columns)
+    values = [list(v) for v in columns.values()]
+    return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
+
+
 def _in_kernel() -> bool:
     try:
         from IPython import get_ipython
@@ -277,13 +288,11 @@ class CountryExplorer(_Panel):
                 "source": link(rec.source_url, "source") if known and _text(rec.source_url)
                 else "no source found",
             })
-        table = pd.DataFrame(rows, columns=["date", "resolution", "title", "vote",
-                                            "confidence", "source"])
         n_known = int((hist["vote"].astype(str) != "unknown").sum()) if len(hist) else 0
         return (
             "<h4>Votes</h4>"
             + html_table(
-                table,
+                rows,
                 {"date": "Date", "resolution": "Resolution", "title": "Title", "vote": "Vote",
                  "confidence": "Confidence", "source": "Source"},
                 caption=f"How {name} voted on each resolution of the series "
@@ -310,12 +319,13 @@ class CountryExplorer(_Panel):
             parts.append(f"<p>{escape(name)} belongs to none of the blocs in the course data "
                          f"({escape(all_codes)}).</p>")
         else:
-            table = pd.DataFrame({
+            mine = mine.sort_values("group")
+            table = _rows({
                 "group": mine["group"].astype(str),
                 "name": mine["group_name"].astype(str),
                 "as_of": [_fmt_date(d) for d in mine["as_of"]],
                 "source": [link(u, "source") for u in mine["source_url"]],
-            }).sort_values("group")
+            })
             parts.append(html_table(
                 table, {"group": "Group", "name": "Name", "as_of": "Membership as of",
                         "source": "Source"},
@@ -337,7 +347,9 @@ class CountryExplorer(_Panel):
             state = _text(rec.speaker_state)
             date = _fmt_date(rec.date)
             vote = _text(rec.vote_cast)
-            head = f"{date} · on {_text(rec.resolution)} · {speaker}"
+            rid = _text(rec.resolution)
+            about = "the 2026 resolution" if rid == "2026" else rid
+            head = f"{date} · on {about} · {speaker}"
             head += f", {role}" if role else ""
             item = [f"<p><b>{escape(head)}</b>"]
             if vote:
@@ -460,7 +472,7 @@ class GroupExplorer(_Panel):
             "count": [int(counts.get(v, 0)) for v in VOTE_ORDER],
         })
         n = len(sub)
-        shown = pd.DataFrame({
+        shown = _rows({
             "vote": [vote_badge(v) for v in VOTE_ORDER],
             "count": self.counts["count"],
             "share": [f"{c / n:.0%}" if n else "—" for c in self.counts["count"]],
@@ -473,7 +485,7 @@ class GroupExplorer(_Panel):
         order = {v: i for i, v in enumerate(VOTE_ORDER)}
         sub["_order"] = sub["vote"].astype(str).map(order)
         sub = sub.sort_values(["_order", "name"])
-        table = pd.DataFrame({
+        table = _rows({
             "name": sub["name"].astype(str).tolist(),
             "vote": [vote_badge(v) if v != "unknown" else vote_badge("unknown", UNKNOWN_TEXT)
                      for v in sub["vote"].astype(str)],
@@ -624,7 +636,8 @@ class ParagraphExplorer(_Panel):
             parts.append(
                 "<p><b>US motion for division: targeted.</b> The United States asked for "
                 f"separate votes on {escape(' and '.join(targeted))}. {escape(outcome)} "
-                f"<small>(motion totals: {escape(totals)}; {motion_src})</small></p>")
+                f"<small>(official totals of the motion: {escape(totals)}; {motion_src})"
+                "</small></p>")
         else:
             parts.append(
                 "<p><b>US motion for division:</b> not targeted. The motion concerned "
@@ -779,7 +792,7 @@ class MajorityCalculator(_Panel):
             rows.append({"rule": name, "result": SafeHTML(f"<b>{escape(mark)}</b>"),
                          "why": reason})
         self.verdict.value = html_table(
-            pd.DataFrame(rows), {"rule": "Rule", "result": "Result", "why": "Why"},
+            rows, {"rule": "Rule", "result": "Result", "why": "Why"},
             caption=f"{yes} yes, {no} no, {abstain} abstaining, {non_voting} not voting")
 
 
@@ -893,7 +906,7 @@ class VoteComparer(_Panel):
         members = load_members()
         names = dict(zip(members["iso3"].astype(str), members["name"].astype(str), strict=True))
         nonzero = table[table["count"] > 0]
-        shown = pd.DataFrame({
+        shown = _rows({
             "from": [vote_badge(v) for v in nonzero["from_vote"].astype(str)],
             "to": [vote_badge(v) for v in nonzero["to_vote"].astype(str)],
             "count": nonzero["count"].astype(int).tolist(),
