@@ -161,18 +161,20 @@ class Facts:
 F: Facts  # set in main()
 
 
-def quote(sid: str, lead: str = "") -> str:
+def quote(sid: str, who: bool = True) -> str:
     """A short attributed quotation from ``ut.load_statements()``, with its source.
 
     Only the ``quote`` field of a statement row is ever put in quotation marks.
+    With ``who=False`` the speaker is left out (the sentence already names them).
     """
     row = F.stmt(sid)
     text = str(row["quote"] or "")
     if not text:
         raise ValueError(f"statement {sid} has no recorded quotation")
-    who = f"{row['speaker']}, {row['speaker_state']}"
-    lead = f"{lead} " if lead else ""
-    return f'{lead}"{text}" ({who}; [source]({row["source_url"]}))'
+    link = f"[source]({row['source_url']})"
+    if who:
+        return f'"{text}" ({row["speaker"]}, {row["speaker_state"]}; {link})'
+    return f'"{text}" ({link})'
 
 
 def src(sid: str, label: str = "source") -> str:
