@@ -33,7 +33,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from textwrap import dedent
 
 # The notebooks are built from the shipped data: an instructor's official file
 # must not leak into the committed golden outputs.
@@ -43,6 +42,7 @@ import nbformat  # noqa: E402
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook  # noqa: E402
 
 import unga_teach as ut  # noqa: E402
+from unga_teach.analysis import votes_needed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NB_DIR = ROOT / "notebooks"
@@ -112,6 +112,13 @@ class Facts:
         self.v25us = _totals("ES-11/8")
         self.v14 = _totals("68/262")
         self.v22 = _totals("ES-11/1")
+        self.v25kids = _totals("ES-11/9")
+        res = ut.load_resolutions(include_procedural=False)
+        self.max_yes = _totals(str(res.loc[res["yes"].idxmax(), "id"]))
+        self.min_yes = _totals(str(res.loc[res["yes"].idxmin(), "id"]))
+        t = ut.transitions("ES-11/1", "ES-11/7")
+        left_yes = t[(t["from_vote"] == "yes") & (t["to_vote"] != "yes")].set_index("to_vote")["count"]
+        self.left_yes_22_25 = {str(k): int(c) for k, c in left_yes.items()}
         self.series = ut.series()
         members = ut.load_members(include_observers=True)
         self.members = int((members["status"] == "member").sum())
@@ -122,6 +129,15 @@ class Facts:
         self.known26 = int(c26["known"])
         self.unknown26 = int(c26["unknown"])
         self.known26_by = {v: int(c26[f"known_{v}"]) for v in ("yes", "no", "abstain", "non_voting")}
+        conf = ut.load_votes("2026")
+        self.derived26 = int((conf["confidence"] == "derived").sum())
+        low = conf[conf["confidence"] == "low"]
+        self.low26 = len(low)
+        self.low26_names = sorted(low["name"].astype(str))
+        derived_iso = set(conf.loc[conf["confidence"] == "derived", "iso3"].astype(str))
+        assert derived_iso <= set(ut.group_members("EU")), derived_iso
+        assert set(low["source_url"].astype(str)) == set(
+            ut.load_conflicts("2026").query("iso3 == 'SYR'")["source_url"].astype(str))
         self.complete = [str(r) for r in cov.index[cov["status"] == "complete"]]
         self.partial = [str(r) for r in cov.index[cov["status"] == "partial"]]
         votes26 = ut.load_votes("2026")
@@ -129,6 +145,12 @@ class Facts:
         self.statements = ut.load_statements().set_index("statement_id")
         self.paragraphs = ut.load_paragraphs()
         self.eu_members = len(ut.group_members("EU"))
+        self.eu_cohesion = ut.cohesion("EU", "2026")
+        assert self.eu_cohesion == ut.cohesion("EU", "ES-11/7")
+        # smallest number of no votes that defeats 107 yes, under each rule (notebook 01)
+        self.defeat_simple = next(n for n in range(400) if not ut.passes(self.v26.yes, n))
+        self.defeat_two_thirds = next(
+            n for n in range(400) if not ut.passes(self.v26.yes, n, rule="two_thirds"))
         # what-if used in notebook 01: every abstainer votes no instead
         self.whatif_no = self.v26.no + self.v26.abstain
         self.checks()
@@ -140,19 +162,26 @@ class Facts:
         assert v.members == self.members == 193
         assert (self.motion.yes, self.motion.no, self.motion.abstain) == (11, 69, 62)
         assert len(self.against26) == v.no
-        assert ut.votes_needed(v.present) == 60
-        assert ut.votes_needed(v.present, "two_thirds") == 80
+        assert votes_needed(v.present) == 60
+        assert votes_needed(v.present, "two_thirds") == 80
         assert ut.passes(v.yes, self.whatif_no)
         assert not ut.passes(v.yes, self.whatif_no, rule="two_thirds")
         hist = {c: dict(zip(ut.vote_history(c)["resolution"], ut.vote_history(c)["vote"].astype(str),
                              strict=True)) for c in ("USA", "ISR", "HUN", "IDN", "SYR", "CHN", "IND")}
-        assert [hist["USA"][r] for r in ("ES-11/6", "ES-11/7", "2026")] == ["yes", "no", "abstain"]
-        assert [hist["ISR"][r] for r in ("ES-11/7", "2026")] == ["no", "yes"]
+        assert [hist["USA"][r] for r in ("ES-11/6", "ES-11/7", "ES-11/8", "ES-11/9", "2026")] == [
+            "yes", "no", "abstain", "yes", "abstain"]
+        assert [hist["ISR"][r] for r in ("ES-11/7", "ES-11/8", "ES-11/9", "2026")] == [
+            "no", "abstain", "yes", "yes"]
         assert [hist["HUN"][r] for r in ("ES-11/7", "ES-11/8", "2026")] == ["no", "abstain", "abstain"]
         assert [hist["IDN"][r] for r in ("ES-11/7", "2026")] == ["yes", "abstain"]
-        assert hist["SYR"]["2026"] == "unknown" and hist["SYR"]["ES-11/7"] == "abstain"
+        assert hist["SYR"]["2026"] == "unknown"
+        assert [hist["SYR"][r] for r in ("ES-11/7", "ES-11/8", "ES-11/9")] == [
+            "abstain", "abstain", "non_voting"]
+        assert {hist["SYR"][r] for r in self.series[:7]} == {"no"}
         assert set(hist["IND"].values()) == {"abstain"}
         assert "2026" in self.partial and "ES-11/7" in self.complete
+        left = self.left_yes_22_25
+        assert left["abstain"] + left["non_voting"] > left["no"] + left["unknown"]
 
     def stmt(self, sid: str):
         return self.statements.loc[sid]
@@ -187,12 +216,26 @@ def pct(part: int, whole: int) -> str:
 
 
 # --------------------------------------------------------------------- cell helpers
+def _unindent(text: str) -> str:
+    """Remove the source indentation of the first line from every line that has it.
+
+    Unlike ``textwrap.dedent`` this also works when an f-string inserts lines
+    with no indentation (a list or a table built elsewhere).
+    """
+    lines = text.strip("\n").splitlines()
+    first = next((ln for ln in lines if ln.strip()), "")
+    indent = first[: len(first) - len(first.lstrip())]
+    out = [ln[len(indent):] if ln.startswith(indent) else ln.lstrip() if not ln.strip() else ln
+           for ln in lines]
+    return "\n".join(ln.rstrip() for ln in out)
+
+
 def md(cell_id: str, text: str):
-    return new_markdown_cell(dedent(text).strip("\n"), id=cell_id)
+    return new_markdown_cell(_unindent(text), id=cell_id)
 
 
 def code(cell_id: str, source: str, *, golden: bool = False):
-    cell = new_code_cell(dedent(source).strip("\n"), id=cell_id)
+    cell = new_code_cell(_unindent(source), id=cell_id)
     if golden:
         cell.metadata["tags"] = [GOLDEN_TAG]
     return cell
@@ -515,8 +558,8 @@ def nb01() -> list:
         md("present-read", f"""
             Only **{v.present} states** ({v.yes} + {v.no}) were present and voting. With
             {v.yes} of them in favour, that is **{v.yes_share}**, far above both
-            thresholds ({ut.votes_needed(v.present)} votes for a simple majority,
-            {ut.votes_needed(v.present, "two_thirds")} for two thirds).
+            thresholds ({votes_needed(v.present)} votes for a simple majority,
+            {votes_needed(v.present, "two_thirds")} for two thirds).
 
             Abstaining is therefore a real choice with a real effect: it takes a state out
             of the arithmetic. Try a *what if*: suppose all {v.abstain} abstainers had voted
@@ -543,6 +586,17 @@ def nb01() -> list:
             two-thirds rule? Write your two numbers down before you check them.
             """),
         code("calculator", "ut.majority_calculator()"),
+        code("quiz-calc", f"""
+            ut.quiz(
+                "With {v.yes} yes votes, what is the smallest number of no votes that would "
+                "defeat the text under a two-thirds majority?",
+                ["{F.defeat_two_thirds}", "{votes_needed(v.present)}", "{F.defeat_simple}", "{2 * v.yes}"],
+                "{F.defeat_two_thirds}",
+                "With {F.defeat_two_thirds - 1} no, {v.yes} yes is still at least two thirds of "
+                "{v.yes + F.defeat_two_thirds - 1}; with {F.defeat_two_thirds} no it falls short. "
+                "Under the simple rule it takes {F.defeat_simple} no votes: a tie is a rejection.",
+            )
+            """),
         md("recorded", """
             ## Recorded votes
 
@@ -733,8 +787,9 @@ def nb02() -> list:
             - **Operative paragraphs** (OP) are the decisions and requests. They begin with
               verbs such as *Calls for*, *Demands* or *Decides*, and they are numbered.
 
-            States often fight hardest over the preamble, because it is where a text
-            describes who did what and on which principles a settlement should rest.
+            The preamble is not decoration: it is where a text says who did what and on
+            which principles a settlement should rest. In 2026 one of the two paragraphs
+            the United States wanted to vote on separately was preambular.
             """),
         md("paras", f"""
             ## Paragraph by paragraph
@@ -797,8 +852,8 @@ def nb02() -> list:
               motion. If it is carried, each part is then voted on, and a part that fails
               is deleted.
 
-            Ukraine objected. In Deputy Minister {betsa["speaker"]}'s words, removing the
-            language {quote("S003")}. So the Assembly voted on the motion itself.
+            Ukraine objected. Deputy Minister {betsa["speaker"]} warned:
+            {quote("S003", who=False)}. So the Assembly voted on the motion itself.
             """),
         code("motion-totals", """
             m = ut.resolution_info("2026-division")
@@ -915,7 +970,7 @@ def nb03() -> list:
             vote.
             """),
         code("tally", """
-            print(ut.tally("2026").to_string(index=False))
+            print(ut.tally_table("2026").to_string(index=False))
             """, golden=True),
         code("tally-chart", 'ut.tally_chart("2026")'),
         md("against", f"""
@@ -965,7 +1020,7 @@ def nb03() -> list:
             Nations (ASEAN): how much of each is known?
             """),
         code("group-explorer", "ut.group_explorer()"),
-        md("coverage", """
+        md("coverage-intro", """
             ## What is known and what is not
 
             The coverage table compares, for the 2026 vote, the number of states the data
@@ -1073,14 +1128,14 @@ def nb04() -> list:
 
             **United States: abstained.** Deputy Permanent Representative
             {s("S001")["speaker"]} said the United States welcomed the call for a ceasefire
-            but judged some of the wording {quote("S001")}. The US mission added:
-            {quote("S002")}. Before the vote, the United States had sought separate votes on
-            two paragraphs (notebook 02).
+            but judged some of the wording {quote("S001", who=False)}. The US mission added:
+            {quote("S002", who=False)}. Before the vote, the United States had sought
+            separate votes on two paragraphs (notebook 02).
 
             **Ukraine: presented the text.** Deputy Foreign Minister
-            {s("S003")["speaker"]} argued against the motion for division: removing the
-            language {quote("S003")}. After the vote, Foreign Minister
-            {s("S005")["speaker"]} wrote: {quote("S005")}
+            {s("S003")["speaker"]} argued against the motion for division:
+            {quote("S003", who=False)}. After the vote, Foreign Minister
+            {s("S005")["speaker"]} wrote: {quote("S005", who=False)}.
 
             **Russian Federation: voted against.** Deputy Permanent Representative
             {s("S006")["speaker"]} called the text one-sided and argued that Ukraine should
@@ -1097,27 +1152,27 @@ def nb04() -> list:
 
             **European Union: supported the text.** Speaking for the EU and 26 of its
             member states, {s("S008")["speaker"]} described Russia's invasion as
-            {quote("S008")}.
+            {quote("S008", who=False)}.
 
             **Hungary: abstained**, the only EU member not to vote yes. Hungarian officials
-            called it {quote("S012")}.
+            called it {quote("S012", who=False)}.
 
-            **Israel: voted yes**, beside the US abstention. Foreign Minister
+            **Israel: voted yes**, while the United States abstained. Foreign Minister
             {s("S014")["speaker"]} instructed Israel's mission to vote in favour, reversing
             Israel's vote against the Ukrainian text of February 2025. No direct quotation
             was recorded ({src("S014")}).
 
             **Indonesia: abstained.** Three days after the vote, a foreign ministry
             spokesperson tied the abstention to how the text was drafted:
-            {quote("S013")}.
+            {quote("S013", who=False)}.
             """),
         md("others", f"""
             ### Other voices in the data
 
-            - **France** (yes), opposing the motion for division: {quote("S009")}.
-            - **United Kingdom** (yes), Minister {s("S010")["speaker"]}: {quote("S010")}
-            - **The President of the General Assembly**, in remarks read on her behalf:
-              {quote("S011")}.
+            - **France** (yes), opposing the motion for division: {quote("S009", who=False)}.
+            - **United Kingdom** (yes), Minister {s("S010")["speaker"]}: {quote("S010", who=False)}.
+            - **The President of the General Assembly**, {s("S011")["speaker"]}, in remarks
+              read on her behalf: {quote("S011", who=False)}.
             - **Slovakia** (yes) announced its vote a day early, while also endorsing the
               US-led peace initiative ({src("S015")}).
             """),
@@ -1197,7 +1252,7 @@ def nb04() -> list:
             Match each quotation to its speaker. All of them are in the course data with
             their sources.
             """),
-        code("quiz-match", match_quiz_source()),
+        *match_quiz_cells(),
         *footer("04", [
             "An explanation of vote is a state's own public account of its vote: evidence of "
             "its reasons, and an argument in its own right.",
@@ -1214,33 +1269,46 @@ def nb04() -> list:
 
 
 MATCH_IDS = ("S001", "S003", "S008", "S013")
+MATCH_DISTRACTOR = "S007"  # a speaker with no recorded quotation in the set
 
 
-def match_quiz_source() -> str:
-    """Source of the quote-matching self-check (quotes and speakers read from the data)."""
-    pairs = []
-    for sid in MATCH_IDS:
-        row = F.stmt(sid)
-        pairs.append((str(row["quote"]), f"{row['speaker_state']} ({row['speaker']})"))
-    if hasattr(ut, "matching_quiz") or "matching_quiz" in dir(ut):
-        lines = ",\n".join(f"        ({q!r}, {w!r})" for q, w in pairs)
-        return (
+def _speaker(sid: str) -> str:
+    row = F.stmt(sid)
+    return f"{row['speaker_state']} ({row['speaker']})"
+
+
+def match_quiz_cells() -> list:
+    """The quote-matching self-check: quotations and speakers read from the data.
+
+    Uses ``ut.matching_quiz`` when the package exports it, otherwise one
+    ``ut.quiz`` per quotation.
+    """
+    pairs = [(str(F.stmt(sid)["quote"]), _speaker(sid)) for sid in MATCH_IDS]
+    if "matching_quiz" in dir(ut):
+        lines = "\n".join(f"        {q!r}: {w!r}," for q, w in pairs)
+        source = (
             "ut.matching_quiz(\n"
             '    "Match each quotation to its speaker.",\n'
-            f"    [\n{lines},\n    ],\n"
-            '    "All four are in ut.load_statements(\\"2026\\"), each with its source_url.",\n'
+            f"    {{\n{lines}\n    }},\n"
+            '    "All four are in ut.load_statements(\\"2026\\"), each with its source_url. "\n'
+            '    "Notice that the same speaker can argue on several themes.",\n'
+            f"    extra_choices=[{_speaker(MATCH_DISTRACTOR)!r}],\n"
             ")"
         )
-    q, who = pairs[0]
-    options = [w for _, w in pairs]
-    return (
-        "ut.quiz(\n"
-        f"    {('Who said: ' + chr(34) + q + chr(34) + '?')!r},\n"
-        f"    {options!r},\n"
-        f"    {who!r},\n"
-        "    'See ut.load_statements(\"2026\") for the statement and its source_url.',\n"
-        ")"
-    )
+        return [code("quiz-match", source)]
+    speakers = [w for _, w in pairs]
+    cells = []
+    for i, (q, who) in enumerate(pairs[:2], start=1):
+        source = (
+            "ut.quiz(\n"
+            f"    {('Who said: ' + chr(34) + q + chr(34) + '?')!r},\n"
+            f"    {speakers!r},\n"
+            f"    {who!r},\n"
+            "    'The statement and its source_url are in ut.load_statements(\"2026\").',\n"
+            ")"
+        )
+        cells.append(code(f"quiz-match-{i}", source))
+    return cells
 
 
 # ======================================================== 05 · Change over time
@@ -1269,11 +1337,14 @@ def nb05() -> list:
         md("series-read", f"""
             A few landmarks:
 
-            - **2014**, after the annexation of Crimea: {v14.result} ({v14.non_voting} not
-              voting).
-            - **March 2022**, a week into the full-scale invasion: {v22.result}, the widest
-              support in the series.
+            - **March 2014**, on Crimea ({v14.id}, "{v14.title}"): {v14.result}
+              ({v14.non_voting} not voting).
+            - **March 2022**, a week into the full-scale invasion (ES-11/1): {v22.result}.
+            - **October 2022** ({F.max_yes.id}, "{F.max_yes.title}"): {F.max_yes.result},
+              the most yes votes in the series.
             - **February 2025** (ES-11/7): {v25.result}, with {v25.abstain} abstentions.
+            - **December 2025** ({F.min_yes.id}, "{F.min_yes.title}"): {F.min_yes.result},
+              the fewest yes votes, with {F.min_yes.non_voting} states not voting.
             - **February 2026**: {v.result}.
 
             **A caution.** These are different texts on different questions: territorial
@@ -1291,22 +1362,26 @@ def nb05() -> list:
         code("usa", 'ut.vote_history("United States")[["resolution", "date", "vote", "confidence"]]'),
         md("usa-read", f"""
             The **United States** voted yes on every text through 2023 for which its vote
-            is known, voted **no** on ES-11/7 in February 2025, abstained on the amended
-            version of its own text the same day (ES-11/8), and **abstained** again in
-            2026. Its explanation in 2025 and in 2026 centred on its own negotiations
-            ({src("S016", "2025")}, {src("S001", "2026")}).
+            is known. In February 2025 it voted **no** on Ukraine's text (ES-11/7) and
+            abstained on its own text as amended by European states (ES-11/8). In December
+            2025 it voted **yes** on the return of Ukrainian children ({F.v25kids.id}), and
+            in 2026 it **abstained**. Its explanations in 2025 and 2026 centred on the
+            negotiations it was leading ({src("S016", "2025")}, {src("S001", "2026")}).
+            A change of vote is not always a change of policy: the texts differ, and the
+            United States voted differently on texts only months apart.
             """),
         code("israel", 'ut.vote_history("Israel")[["resolution", "date", "vote", "confidence"]]'),
-        md("israel-read", """
-            **Israel** voted **no** on ES-11/7 in 2025 and **yes** in 2026, when the United
-            States abstained. Notebook 04 has the source.
+        md("israel-read", f"""
+            **Israel** voted **no** on ES-11/7 in February 2025, abstained on ES-11/8 the
+            same day, voted yes on {F.v25kids.id} in December 2025, and voted **yes** in
+            2026, when the United States abstained. Notebook 04 has the source.
 
             **Your task:** check two more states the same way: Hungary and Indonesia. For
             each, write one sentence: "From ... to ..., it moved from ... to ...". Then pick a
             state of your own.
             """),
         code("your-state", 'ut.vote_history("Hungary")[["resolution", "date", "vote", "confidence"]]'),
-        md("transitions", f"""
+        md("transitions-intro", f"""
             ## Transitions between two votes
 
             A **transition table** shows, for every state, its vote on one resolution
@@ -1324,7 +1399,7 @@ def nb05() -> list:
             yet known, and they hide most of the movement. Of the changes that *are* known,
             which direction dominates, towards yes or away from it?
             """),
-        md("cohesion", f"""
+        md("cohesion-intro", f"""
             ## Bloc cohesion
 
             How united was a bloc? The course uses the **agreement index** of Hix, Noury
@@ -1337,13 +1412,17 @@ def nb05() -> list:
             for group in ["EU", "NATO", "African States", "Western European and other States"]:
                 print(f"{group:35} ES-11/7: {ut.cohesion(group, 'ES-11/7'):.2f}   2026: {ut.cohesion(group, '2026'):.2f}")
             """),
-        md("cohesion-read", """
-            The European Union is a good test case. In 2025 Hungary voted against ES-11/7
-            while the other members voted yes; in 2026 Hungary abstained. Does the index
-            move the way you expect? For a regional group with many unknown 2026 votes,
-            why might the 2026 index be misleading?
+        md("cohesion-read", f"""
+            The European Union is a good test case. On ES-11/7 Hungary voted **no** while
+            the other members voted yes; in 2026 Hungary **abstained**. Yet the EU's index
+            is the same both times ({F.eu_cohesion:.2f}). The index measures how united a
+            group is, not in which direction the dissenter moved: one member out of line
+            counts the same whether it votes no or abstains.
+
+            **Think about it:** for the African States, whose 2026 votes are mostly
+            unknown, the index rests on a handful of states. Why might it mislead?
             """),
-        md("agreement", """
+        md("agreement-intro", """
             ## Agreement between states
 
             **Agreement** is the share of votes on which two states voted the same way,
@@ -1399,10 +1478,10 @@ def nb05() -> list:
                 "category, never guessed and never dropped.",
             )
             """),
-        code("quiz3", """
+        code("quiz3", f"""
             ut.quiz(
-                "Support fell from 141 yes in March 2022 to 93 in February 2025. Which "
-                "conclusion is safest?",
+                "Support fell from {v22.yes} yes in March 2022 to {v25.yes} in February 2025. "
+                "Which conclusion is safest?",
                 [
                     "Support for Ukraine halved",
                     "Fewer states voted yes on the 2025 text than on the 2022 one; the texts and "
@@ -1411,15 +1490,19 @@ def nb05() -> list:
                 ],
                 "Fewer states voted yes on the 2025 text than on the 2022 one; the texts and "
                 "circumstances differ, so the reasons need other evidence",
-                "Most states that left the yes column abstained or did not vote, and they were "
-                "voting on a different text. The numbers show the change, not its cause.",
+                "Of the {sum(F.left_yes_22_25.values())} "
+                "states that left the yes column, {F.left_yes_22_25['abstain']} abstained, "
+                "{F.left_yes_22_25['non_voting']} did not vote and {F.left_yes_22_25['no']} voted no "
+                "(ut.transitions('ES-11/1', 'ES-11/7')), on a different text. The numbers show "
+                "the change, not its cause.",
             )
             """),
         *footer("05", [
-            f"Support ranged from {v22.yes} yes (March 2022) to {v25.yes} (February 2025) and "
-            f"{v.yes} (2026); the texts differ, so compare with care.",
-            "The United States moved from yes to no (ES-11/7) to abstain (2026); Israel from "
-            "no (ES-11/7) to yes (2026).",
+            f"Yes votes ranged from {F.min_yes.yes} ({F.min_yes.id}) to {F.max_yes.yes} "
+            f"({F.max_yes.id}); 2026 had {v.yes}. The texts differ, so compare with care.",
+            "The United States moved from yes (through 2023) to no (ES-11/7, February 2025) "
+            "to abstain (2026), with a yes on the December 2025 text in between; Israel "
+            "moved from no (ES-11/7) to yes (2026).",
             "Transition tables keep unknown votes as their own category: they add up to all "
             "193 members.",
             "Cohesion and agreement count only known yes, no and abstain votes; check how "
@@ -1444,13 +1527,16 @@ def nb06() -> list:
         md("record", f"""
             ## The official record and the press
 
-            The **official record** of a recorded vote is made by the UN itself: the board
-            in the hall, the meeting record, the press release with its annex listing each
-            state's vote, and, months later, the UN Digital Library's *General Assembly
-            Voting Data*, a downloadable table of every recorded vote since 1946.
+            The record of a recorded vote starts on the **board in the hall**, which shows
+            each delegation's button. The UN then publishes it: the meeting record, a press
+            release the same day whose annex lists every state's vote, and, months later,
+            the UN Digital Library's *General Assembly Voting Data*, a downloadable table
+            of every recorded vote since 1946. (Strictly, the press releases are marked as
+            not being official records, but they come from the UN itself; the course puts
+            them, UN News and UN documents in its top tier.)
 
             For the 2026 vote, the totals ({v.result}, {v.non_voting} not voting) come from
-            the UN's own reports and several wire agencies, and they agree. The
+            UN News, the UN press release and several wire agencies, and they agree. The
             **per-country list** was not available: the annex was not found, and the Voting
             Data had not yet been updated to include February 2026. The course therefore
             builds the list from **press reports** that name individual states, and marks
@@ -1461,7 +1547,7 @@ def nb06() -> list:
 
             Not every source deserves the same trust. The course ranks them:
 
-            1. **un_record**: UN documents and UN News.
+            1. **un_record**: UN documents, press releases and UN News.
             2. **wire_agency**: Reuters, AP, AFP, EFE, Kyodo, PTI and similar, which report
                from the hall or from the board.
             3. **government**: a state's own statements about its own vote.
@@ -1473,13 +1559,32 @@ def nb06() -> list:
             ut.load_sources()["tier"].value_counts(sort=False)
             """),
         md("confidence", """
-            Each vote row also carries a **confidence** level: `official` (from the UN's
-            own data), `confirmed`, `reported`, `derived` (worked out from complete lists
-            and the official totals), `low` (a single weak source) and `none` (unknown).
+            Each vote row also carries a **confidence** level, best first:
+
+            - `official`: read from a UN record (a press release, or the official file);
+            - `confirmed`: the UN's voting record as reproduced by a third party, or a
+              complete list that independent sources agree on and that matches the totals;
+            - `reported`: stated by one credible source (an agency, a ministry, the media);
+            - `derived`: worked out from complete lists and the official totals, or from a
+              source's general statement; the row's note says how;
+            - `low`: a single low-tier source with known errors, kept but unsettled;
+            - `disputed`: sources disagree and none outranks the others;
+            - `none`: no source at all, so the vote is unknown.
+
             Run the cell for the 2026 vote.
             """),
         code("confidence-2026", """
             ut.load_votes("2026")["confidence"].value_counts(sort=False)
+            """),
+        md("confidence-read", f"""
+            The {F.derived26} `derived` rows are EU members: a report that Hungary was the
+            only EU member not to vote yes puts the others among the yes votes. The
+            {F.low26} `low` rows ({", ".join(F.low26_names)}) rest on a single report whose
+            list of votes contains proven errors, as the next section shows. Look at them:
+            """),
+        code("low-2026", """
+            votes = ut.load_votes("2026")
+            votes[votes["confidence"] == "low"][["name", "vote", "source_url", "note"]]
             """),
         md("conflicts", """
             ## When sources disagree
@@ -1499,8 +1604,8 @@ def nb06() -> list:
               Syria, and adding it would make 13, not the official {v.no}. The claim is
               rejected. Syria's actual 2026 vote is still **unknown**: rejecting a claim
               does not tell us the truth, only what it is not. (Syria voted against every
-              text from 2014 to 2023 and abstained on ES-11/7 in 2025; check with
-              `ut.vote_history("Syria")`.)
+              text from 2014 to 2023, abstained on both texts of February 2025 and did not
+              vote in December 2025; check with `ut.vote_history("Syria")`.)
             - **Slovakia "abstained".** The same report listed Slovakia among the
               abstainers. Another report says Slovakia voted yes, a report says Hungary was
               the only EU member not to support the text, and Slovakia's own foreign
@@ -1511,7 +1616,7 @@ def nb06() -> list:
             independent sources outrank a single one; official totals constrain every list**
             (a list that does not add up is wrong somewhere).
             """),
-        md("coverage", """
+        md("coverage-intro", """
             ## Coverage across the series
 
             How complete is the per-country record for each vote?
@@ -1521,10 +1626,12 @@ def nb06() -> list:
             """),
         md("coverage-read", f"""
             The records of {", ".join(F.complete)} are complete; the others, including
-            2026, are partial. The complete records of the 2025 votes come from the UN
-            Digital Library's voting records; they agreed with nearly every vote found
-            earlier in the press, which is some reassurance about the press-based rows
-            elsewhere.
+            2026, are partial. The complete 2025 records come from the UN Digital Library's
+            voting records, read through a public copy. For the two February 2025 votes
+            they confirmed almost every vote found earlier in the press; the exception,
+            Armenia on ES-11/8 (reported as abstaining, recorded as yes), is in the
+            conflicts table. That is some reassurance about press-based rows elsewhere,
+            and a reminder that even good agencies misread the board.
             """),
         md("official", """
             ## Loading the official UN voting data
@@ -1605,16 +1712,17 @@ def nb06() -> list:
             """),
         code("quiz3", """
             ut.quiz(
-                "A single news site says a state abstained; no other source mentions that "
-                "state. How does the course record it?",
+                "The only source for a state's 2026 vote is a report whose list contains other "
+                "proven errors. How does the course record that vote?",
                 [
-                    "As confirmed",
-                    "As a vote with low confidence, flagged as resting on one weak source",
-                    "As non-voting",
+                    "It leaves the state out: the vote is unknown",
+                    "It keeps the vote with confidence 'low', flagged as unsettled",
+                    "It records the vote as confirmed, since nobody contradicts it",
                 ],
-                "As a vote with low confidence, flagged as resting on one weak source",
-                "One weak source is recorded with confidence 'low' and its note says so; a "
-                "second, independent source would raise it to 'reported'.",
+                "It keeps the vote with confidence 'low', flagged as unsettled",
+                "The claim is not contradicted, so it is kept, but marked 'low' with a note. "
+                "An independent second source would settle it; a better-ranked contrary "
+                "source would overturn it.",
             )
             """),
         *footer("06", [
@@ -1639,21 +1747,42 @@ BUILDERS: dict[str, Callable[[], list]] = {
 def make_notebook(number: str):
     nb = new_notebook(cells=BUILDERS[number]())
     nb.metadata = {"kernelspec": dict(KERNELSPEC)}
-    nbformat.validate(nb)
     ids = [c.id for c in nb.cells]
-    if len(ids) != len(set(ids)):
-        raise ValueError(f"notebook {number}: duplicate cell ids")
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:  # check before nbformat.validate, which would silently rename them
+        raise ValueError(f"notebook {number}: duplicate cell ids {dupes}")
+    nbformat.validate(nb)
     codes = [c for c in nb.cells if c.cell_type == "code"]
     if codes[0].source != FIRST_CELL:
         raise ValueError(f"notebook {number}: the first code cell must be the setup cell")
     return nb
 
 
-def execute(nb, timeout: int = 300):
-    """Run a notebook in a fresh kernel from the notebooks folder; return it executed."""
+def _client_class():
+    import collections
+
     from nbclient import NotebookClient
 
-    client = NotebookClient(
+    class _Client(NotebookClient):
+        """NotebookClient that tolerates Output widgets when widget state is not stored.
+
+        nbclient 0.11 keeps ``widget_state`` empty when ``store_widget_state`` is
+        False, but its Output-widget hook still writes
+        ``widget_state[comm_id]["outputs"]`` and raises ``KeyError`` as soon as a
+        widget prints into an Output widget. A defaultdict makes that write
+        harmless; no model state is recorded or stored.
+        """
+
+        def reset_execution_trackers(self) -> None:
+            super().reset_execution_trackers()
+            self.widget_state = collections.defaultdict(dict)
+
+    return _Client
+
+
+def execute(nb, timeout: int = 300):
+    """Run a notebook in a fresh kernel from the notebooks folder; return it executed."""
+    client = _client_class()(
         nb,
         kernel_name="python3",
         timeout=timeout,

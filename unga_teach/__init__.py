@@ -80,7 +80,8 @@ _EXPORTS: dict[str, str] = {
     "paragraph_explorer": "widgets",
     "majority_calculator": "widgets",
     "vote_comparer": "widgets",
-    "quiz": "quiz",
+    "quiz": "quizzes",
+    "matching_quiz": "quizzes",
     # the official UN record
     "read_undl": "undl",
     "use_official_record": "undl",

@@ -18,14 +18,22 @@ ENV_VAR = "UNGA_TEACH_UNDL"
 _official: pd.DataFrame | None = None
 _official_path: str | None = None
 _env_checked = False
+_generation = 0
 
 
 def set_official_votes(frame: pd.DataFrame | None, path: str | None = None) -> None:
     """Install (or, with ``None``, remove) official vote rows for the loaders."""
-    global _official, _official_path, _env_checked
+    global _official, _official_path, _env_checked, _generation
     _official = frame
     _official_path = path
     _env_checked = True
+    _generation += 1
+
+
+def generation() -> int:
+    """A counter that changes whenever the record in use changes (for caches)."""
+    official_votes()
+    return _generation
 
 
 def official_votes() -> pd.DataFrame | None:

@@ -192,10 +192,15 @@ def known_votes() -> pd.DataFrame:
     >>> bool(kv.duplicated(["resolution", "iso3"]).any())
     False
     """
+    return _known_votes(record.generation()).copy()
+
+
+@cache
+def _known_votes(generation: int) -> pd.DataFrame:
     shipped = _shipped_votes()
     official = record.official_votes()
     if official is None or official.empty:
-        return shipped.copy()
+        return shipped
     covered = set(official["resolution"].unique())
     keep = shipped[~shipped["resolution"].isin(covered)]
     return pd.concat([keep, official[VOTE_COLUMNS]], ignore_index=True)
@@ -262,9 +267,14 @@ def load_votes(resolution: object | None = None) -> pd.DataFrame:
                 ids,
             )
         wanted = [rid]
-    rows = known_votes()
+    return _votes_grid(tuple(wanted), record.generation()).copy()
+
+
+@cache
+def _votes_grid(wanted: tuple[str, ...], generation: int) -> pd.DataFrame:
+    rows = _known_votes(generation)
     rows = rows[rows["resolution"].isin(wanted)]
-    return _full_grid(rows, wanted)
+    return _full_grid(rows, list(wanted))
 
 
 def _series_ids() -> list[str]:

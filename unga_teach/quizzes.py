@@ -7,7 +7,7 @@ appears only after a right answer.
 
 Examples
 --------
->>> from unga_teach.quiz import quiz
+>>> from unga_teach.quizzes import quiz
 >>> q = quiz("How many states voted no in 2026?", ["12", "18", "51"], "12",
 ...          "The official record gives 107 yes, 12 no and 51 abstentions.")
 >>> q.choices.value = "18"
@@ -221,7 +221,7 @@ class MatchingQuiz(widgets.VBox):
     quote_html : list of ipywidgets.HTML
         One per quotation, in the order given.
     dropdowns : list of ipywidgets.Dropdown
-        One per quotation; nothing chosen at first (value None).
+        One per quotation; "— choose —" (value ``""``) at first.
     marks : list of ipywidgets.HTML
         Empty until Check; then "✓ right" or "✗ not right" per row.
     check_button : ipywidgets.Button
@@ -260,10 +260,10 @@ class MatchingQuiz(widgets.VBox):
         self.solved = False
         self.last_error: BaseException | None = None
         self.prompt_html = widgets.HTML(f"<p><b>{escape(prompt)}</b></p>")
-        options = [(self._CHOOSE, None), *((s, s) for s in speakers)]
+        options = [(self._CHOOSE, ""), *((s, s) for s in speakers)]
         self.quote_html = [widgets.HTML(f"“{escape(q)}”", layout=widgets.Layout(flex="1 1 60%"))
                            for q, _ in items]
-        self.dropdowns = [widgets.Dropdown(options=options, value=None,
+        self.dropdowns = [widgets.Dropdown(options=options, value="",
                                            layout=widgets.Layout(width="auto"))
                           for _ in items]
         self.marks = [widgets.HTML("") for _ in items]
@@ -282,9 +282,9 @@ class MatchingQuiz(widgets.VBox):
         self.feedback.value = ""
 
     def check(self) -> int | None:
-        """Mark each row; return the number right, or None if a row has no choice."""
+        """Mark each row; return the number right, or None if a row has no choice yet."""
         chosen = [d.value for d in self.dropdowns]
-        left = sum(c is None for c in chosen)
+        left = sum(not c for c in chosen)
         if left:
             self.feedback.value = _feedback(
                 "info", f"Choose a speaker for every quotation ({left} left), then press Check.")
@@ -344,3 +344,4 @@ def matching_quiz(
     True
     """
     return MatchingQuiz(prompt, pairs, explanation, extra_choices=extra_choices)
+

@@ -1,0 +1,99 @@
+"""Time a headless run of every course notebook (nbclient, one fresh kernel each).
+
+    .venv/bin/python benchmarks/bench_notebooks.py            # all numbered notebooks
+    .venv/bin/python benchmarks/bench_notebooks.py 03 05      # some of them
+
+Prints, per notebook, the kernel start-up, the execution time and the total,
+then the sum. The target for the whole series is under 90 s on a 2-core
+machine; the script reports against it and never fails on time (it exits
+non-zero only if a notebook raises).
+"""
+
+from __future__ import annotations
+
+import collections
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+ROOT = Path(__file__).resolve().parent.parent
+NB_DIR = ROOT / "notebooks"
+TARGET_SECONDS = 90.0
+
+
+class _Client(NotebookClient):
+    """NotebookClient that tolerates Output widgets when widget state is not stored.
+
+    nbclient 0.10/0.11 keeps ``widget_state`` empty when ``store_widget_state``
+    is False, but its Output-widget hook still writes
+    ``widget_state[comm_id]["outputs"]`` and raises ``KeyError`` as soon as a
+    widget (our explorers, the vote comparer) prints into an Output widget.
+    A defaultdict makes that write harmless; model states are still not
+    recorded, so nothing is stored in the notebook.
+    """
+
+    def reset_execution_trackers(self) -> None:
+        super().reset_execution_trackers()
+        self.widget_state = collections.defaultdict(dict)
+
+
+def run(path: Path) -> tuple[float, float, int]:
+    """Return (kernel start seconds, execution seconds, code cells) for one notebook."""
+    nb = nbformat.read(path, as_version=4)
+    client = _Client(
+        nb,
+        kernel_name="python3",
+        timeout=300,
+        store_widget_state=False,
+        record_timing=False,
+        resources={"metadata": {"path": str(NB_DIR)}},
+    )
+    t0 = time.perf_counter()
+    with client.setup_kernel():
+        t1 = time.perf_counter()
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)
+        t2 = time.perf_counter()
+    n_code = sum(c.cell_type == "code" for c in nb.cells)
+    return t1 - t0, t2 - t1, n_code
+
+
+def main(argv: list[str]) -> int:
+    os.environ.pop("UNGA_TEACH_UNDL", None)  # time the shipped data, as CI does
+    paths = sorted(NB_DIR.glob("[0-9][0-9]_*.ipynb"))
+    if argv:
+        paths = [p for p in paths if p.name[:2] in set(argv)]
+    if not paths:
+        print("no notebooks found", file=sys.stderr)
+        return 2
+    print(f"{platform.python_implementation()} {platform.python_version()}, "
+          f"{os.cpu_count()} CPU(s), {len(paths)} notebook(s)")
+    print(f"{'notebook':40} {'cells':>5} {'kernel s':>9} {'run s':>7} {'total s':>8}")
+    total = 0.0
+    failed = []
+    wall = time.perf_counter()
+    for path in paths:
+        try:
+            start, execute, cells = run(path)
+        except CellExecutionError as exc:
+            failed.append(path.name)
+            first = str(exc).strip().splitlines()[-1] if str(exc).strip() else "error"
+            print(f"{path.name:40} FAILED: {first}")
+            continue
+        total += start + execute
+        print(f"{path.name:40} {cells:5d} {start:9.2f} {execute:7.2f} {start + execute:8.2f}")
+    wall = time.perf_counter() - wall
+    verdict = "within" if total < TARGET_SECONDS else "OVER"
+    print(f"{'total':40} {'':5} {'':9} {'':7} {total:8.2f}")
+    print(f"wall clock {wall:.2f} s; target < {TARGET_SECONDS:.0f} s for the series: {verdict}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,71 @@
+"""Every course notebook runs in a real JupyterLab, offline, and its widgets answer.
+
+For each ``notebooks/*.ipynb`` (a stripped temporary copy; the repository's
+files are never opened by the server) the test opens the notebook in headless
+Chromium, runs Run -> Run All Cells, and asserts that:
+
+* every code cell ran (numbered prompt) and no cell shows a traceback, an
+  ``...Error``, "Error displaying widget", a widget's error alert, or a
+  renderer failure (cells tagged ``raises-exception`` may show a traceback);
+* every cell that calls a chart builder (``*_chart(`` or ``vote_map(``) is
+  matched by a drawn chart (``.vega-embed`` with painted ``canvas.marks`` or
+  ``svg.marks``): drawn charts >= chart cells;
+* every widget-builder cell shows a widget, and a learner action changes it:
+  type "Turkey" in the country explorer, set the majority calculator's Yes
+  slider to 10, answer a quiz and press Check, change a dropdown of the group
+  explorer / vote comparer, press Next in the paragraph explorer;
+* the page made no request to any host but 127.0.0.1 / localhost / [::1]
+  (data:, blob:, about: are ignored);
+
+and saves a screenshot of the whole notebook to ``build/screenshots/NB.png``.
+
+Run: ``python -m pytest tests/browser -m browser -q -s``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import labdriver
+import pytest
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = sorted(p.name for p in labdriver.notebook_dir().glob("*.ipynb"))
+
+
+def test_there_are_notebooks() -> None:
+    assert NOTEBOOKS, f"no notebooks found in {labdriver.notebook_dir()}"
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs_in_jupyterlab(name: str, lab: labdriver.LabServer, browser) -> None:
+    path = lab.root_dir / name
+    plan = labdriver.NotebookPlan.from_file(path)
+    res = labdriver.run_notebook(browser, lab, path)
+    labdriver.RESULTS.append(res)
+    print("\n" + labdriver.summary(res))
+
+    failures: list[str] = []
+    if res.timed_out:
+        failures.append(res.timed_out)
+    for i, problems in res.problems.items():
+        for p in problems:
+            failures.append(f"cell {i}: {p}")
+    not_run = [i for i in plan.executed
+               if i < len(res.prompts) and not re.fullmatch(r"\[\d+\]:", res.prompts[i] or "")]
+    if not_run and not res.problems:
+        failures.append(f"cells not executed: {not_run} (prompts "
+                        f"{[res.prompts[i] for i in not_run]})")
+    if res.charts_drawn < res.charts_expected:
+        failures.append(
+            f"{res.charts_expected} cells call a chart builder (cells {plan.chart_cells}) but "
+            f"only {res.charts_drawn} drawn charts (.vega-embed with a painted canvas/svg)")
+    if res.widgets_missing:
+        failures.append(f"widget cells with no widget drawn: {res.widgets_missing}")
+    failures += [f"interaction did not change the widget: {x}" for x in res.interaction_failures]
+    if res.external_requests:
+        failures.append("requests left the machine:\n  " + "\n  ".join(res.external_requests))
+    if res.screenshot is None or not res.screenshot.exists():
+        failures.append("no screenshot was saved")
+    assert not failures, f"{name}:\n- " + "\n- ".join(failures)

@@ -1,0 +1,275 @@
+"""Chart specs: fixed vote colours, tooltips, titles, descriptions, inline data only."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import pytest
+
+import unga_teach as ut
+from unga_teach.categories import VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
+from unga_teach.errors import UngaTeachError
+
+TITLE_2026 = "Support for lasting peace in Ukraine"
+TITLE_ES_11_7 = "Advancing a comprehensive, just and lasting peace in Ukraine"
+
+#: name -> (chart builder, table builder, a title the chart must name)
+CASES: dict[str, tuple[Callable[[], Any], Callable[[], pd.DataFrame], str]] = {
+    "tally": (lambda: ut.tally_chart("2026"), lambda: ut.tally_table("2026"), TITLE_2026),
+    "tally_two_thirds": (
+        lambda: ut.tally_chart("ES-11/3", rule="two_thirds"),
+        lambda: ut.tally_table("ES-11/3", rule="two_thirds"),
+        "Suspension of the rights of membership",
+    ),
+    "group_regional": (lambda: ut.group_chart("2026"), lambda: ut.group_table("2026"),
+                       TITLE_2026),
+    "group_m49": (lambda: ut.group_chart("2026", by="m49_region"),
+                  lambda: ut.group_table("2026", by="m49_region"), TITLE_2026),
+    "trend": (lambda: ut.trend_chart(), lambda: ut.trend_table(), TITLE_2026),
+    "trend_states": (
+        lambda: ut.trend_chart(countries=["USA", "Brazil"], groups=["African States"]),
+        lambda: ut.trend_table(countries=["USA", "Brazil"], groups=["African States"]),
+        "Territorial integrity of Ukraine",
+    ),
+    "shift": (lambda: ut.shift_chart(), lambda: ut.shift_table(), TITLE_ES_11_7),
+    "agreement": (lambda: ut.agreement_chart(["USA", "FRA", "RUS", "IND"]),
+                  lambda: ut.agreement_table(["USA", "FRA", "RUS", "IND"]),
+                  "resolutions on Ukraine"),
+    "map": (lambda: ut.vote_map("2026"), lambda: ut.vote_map_table("2026"), TITLE_2026),
+}
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, tuple[Any, dict, pd.DataFrame]]:
+    out = {}
+    for name, (make_chart, make_table, _) in CASES.items():
+        chart = make_chart()
+        out[name] = (chart, chart.to_dict(), make_table())  # to_dict validates the spec
+    return out
+
+
+def walk(node: Any, path: str = "") -> Iterator[tuple[str, Any, Any]]:
+    """Yield (path, key, value) for every dict entry in a nested spec."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield path, key, value
+            yield from walk(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from walk(value, f"{path}/{i}")
+
+
+def vote_colour_scales(spec: dict) -> list[dict]:
+    """Every colour (or stroke) encoding's scale that is about vote values."""
+    scales = []
+    for _, key, value in walk(spec):
+        if key in ("color", "stroke") and isinstance(value, dict) and "scale" in value:
+            scale = value["scale"]
+            if "unknown" in (scale.get("domain") or []):
+                scales.append(scale)
+    return scales
+
+
+def titles(spec: dict) -> str:
+    texts = []
+    for _, key, value in walk(spec):
+        if key == "title":
+            if isinstance(value, str):
+                texts.append(value)
+            elif isinstance(value, dict):
+                for part in ("text", "subtitle"):
+                    item = value.get(part, "")
+                    texts.extend(item if isinstance(item, list) else [item])
+    return " ".join(texts)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_fixed_vote_colour_scale(built: dict, name: str) -> None:
+    _, spec, _ = built[name]
+    scales = vote_colour_scales(spec)
+    assert scales, f"{name}: no vote colour scale"
+    for scale in scales:
+        assert scale["domain"] == list(VOTE_ORDER)
+        assert scale["range"] == [VOTE_COLORS[v] for v in VOTE_ORDER]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_legend_and_axis_labels_come_from_vote_labels(built: dict, name: str) -> None:
+    _, spec, _ = built[name]
+    exprs = [v for _, k, v in walk(spec) if k == "labelExpr"]
+    assert exprs, f"{name}: no labelExpr for vote labels"
+    for label in VOTE_LABELS.values():
+        assert any(label in e for e in exprs)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_tooltips_present(built: dict, name: str) -> None:
+    _, spec, _ = built[name]
+    tooltips = [v for _, k, v in walk(spec) if k == "tooltip" and v]
+    assert tooltips, f"{name}: no tooltip"
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_title_names_the_vote(built: dict, name: str) -> None:
+    _, spec, _ = built[name]
+    assert CASES[name][2] in titles(spec)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_description_is_alt_text_and_matches_the_table(built: dict, name: str) -> None:
+    chart, spec, table = built[name]
+    assert isinstance(spec.get("description"), str) and len(spec["description"]) > 80
+    assert chart.description == spec["description"]
+    assert table.attrs["description"] == spec["description"]
+    assert isinstance(table, pd.DataFrame) and len(table) > 0
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_data_is_inline_no_urls_and_valid_json(built: dict, name: str) -> None:
+    _, spec, _ = built[name]
+    urls = [(p, v) for p, k, v in walk(spec) if k == "url"]
+    assert urls == [], urls
+    text = json.dumps(spec, allow_nan=False)  # NaN would be invalid JSON for Vega
+    assert "http://" not in text.replace("http://www.w3", "") or name in ("trend_states",)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_spec_compiles_to_vega(built: dict, name: str) -> None:
+    vlc = pytest.importorskip("vl_convert")
+    _, spec, _ = built[name]
+    vega = vlc.vegalite_to_vega(json.dumps(spec), vl_version="5.8")
+    assert vega["marks"]
+
+
+def _dataset_rows(spec: dict) -> list[dict]:
+    rows: list[dict] = []
+    for values in spec.get("datasets", {}).values():
+        if isinstance(values, list):
+            rows.extend(r for r in values if isinstance(r, dict))
+    return rows
+
+
+def test_unknown_is_shown_for_2026(built: dict) -> None:
+    for name in ("tally", "group_regional", "group_m49", "map"):
+        _, spec, _ = built[name]
+        rows = _dataset_rows(spec)
+        unknown = [r for r in rows if r.get("vote") == "unknown"]
+        assert unknown, name
+    _, spec, _ = built["tally"]
+    cover = [r for r in _dataset_rows(spec) if r.get("vote") == "unknown" and "known" in r]
+    assert cover and cover[0]["known"] == 115 and cover[0]["official"] is None
+
+
+def test_tally_chart_shows_the_majority_arithmetic(built: dict) -> None:
+    _, spec, table = built["tally"]
+    rows = _dataset_rows(spec)
+    threshold = [r for r in rows if "needed" in r]
+    assert threshold == [{"row": "Present and voting: 119", "needed": 60,
+                          "text": "simple majority: 60 of 119"}]
+    not_counted = {r["vote"] for r in rows if str(r.get("row", "")).startswith("Not counted")}
+    assert not_counted == {"abstain", "non_voting"}
+    assert "a simple majority needs 60; passes" in spec["vconcat"][0]["title"]["subtitle"]
+    assert table.set_index("vote").loc["yes", "counted"]
+    _, spec3, _ = built["tally_two_thirds"]
+    assert [r["needed"] for r in _dataset_rows(spec3) if "needed" in r] == [78]  # 2/3 of 117
+
+
+def test_group_chart_counts_every_member(built: dict) -> None:
+    _, _, table = built["group_regional"]
+    assert int(table["members"].sum()) == 193
+    assert (table[list(VOTE_ORDER)].sum(axis=1) == table["members"]).all()
+
+
+def test_group_chart_with_blocs() -> None:
+    chart = ut.group_chart("ES-11/7", by=["EU", "BRICS", "African States"])
+    spec = chart.to_dict()
+    groups = {r["group"] for r in _dataset_rows(spec) if "group" in r}
+    assert groups == {"EU", "BRICS", "African States"}
+    table = ut.group_table("ES-11/7", by=["EU"]).set_index("group")
+    assert int(table.loc["EU", "yes"]) + int(table.loc["EU", "unknown"]) <= 27
+
+
+def test_group_chart_bad_by() -> None:
+    with pytest.raises(UngaTeachError, match="un_regional_group"):
+        ut.group_chart("2026", by="continent")
+    with pytest.raises(UngaTeachError, match="Unknown group"):
+        ut.group_chart("2026", by=["Narnia"])
+
+
+def test_shift_chart_includes_unknown_and_totals_193(built: dict) -> None:
+    _, spec, table = built["shift"]
+    assert int(table["count"].sum()) == 193
+    sorts = [v["sort"] for _, k, v in walk(spec) if k in ("x", "y") and isinstance(v, dict)
+             and "sort" in v]
+    assert list(VOTE_ORDER) in sorts
+
+
+def test_agreement_chart_tooltip_has_count_compared(built: dict) -> None:
+    _, spec, table = built["agreement"]
+    fields = {t["field"] for _, k, v in walk(spec) if k == "tooltip" and isinstance(v, list)
+              for t in v}
+    assert {"agreement", "compared"} <= fields
+    assert len(table) == 6  # 4 states -> 6 pairs
+    assert table["agreement"].between(0, 1).all()
+
+
+def test_agreement_chart_rejects_observers() -> None:
+    with pytest.raises(UngaTeachError, match="observer"):
+        ut.agreement_chart(["France", "Holy See"])
+
+
+# -------------------------------------------------------------------------- map
+def test_map_spec_is_small_enough(built: dict) -> None:
+    _, spec, _ = built["map"]
+    assert len(json.dumps(spec)) < 200_000
+
+
+def test_map_uses_the_vendored_topology(built: dict) -> None:
+    _, spec, _ = built["map"]
+    assert spec["projection"]["type"] == "equalEarth"
+    topos = [v for v in spec["datasets"].values() if isinstance(v, dict)]
+    assert len(topos) == 1 and topos[0]["type"] == "Topology"
+    assert list(topos[0]["objects"]) == ["countries"]  # "land" dropped
+    formats = [v for _, k, v in walk(spec) if k == "format"]
+    assert {"type": "topojson", "feature": "countries"} in formats
+    lookups = [v for _, k, v in walk(spec) if k == "lookup"]
+    assert "id" in lookups
+
+
+def test_map_draws_small_states_as_dots(built: dict) -> None:
+    _, spec, _ = built["map"]
+    dot_rows = [r for r in _dataset_rows(spec) if "lon" in r]
+    names = {r["name"] for r in dot_rows}
+    for state in ("Malta", "Singapore", "Tuvalu"):
+        assert state in names
+    assert len(dot_rows) == 28
+    assert all(r["vote"] in VOTE_ORDER for r in dot_rows)
+
+
+def test_map_labels_non_members(built: dict) -> None:
+    _, spec, _ = built["map"]
+    text = json.dumps(spec)
+    assert "not a UN member" in text
+    assert "observer state, cannot vote" in text
+    calcs = [v for _, k, v in walk(spec) if k == "calculate"]
+    assert any("'275'" in c for c in calcs)  # Palestine
+
+
+def test_map_table() -> None:
+    t = ut.vote_map_table("2026")
+    assert len(t) == 193
+    assert {"name", "region", "vote", "confidence", "on_map"} <= set(t.columns)
+    assert int((~t["on_map"]).sum()) == 28
+    assert set(t.loc[~t["on_map"], "iso3"]) >= {"MLT", "SGP", "TUV"}
+    assert t["vote"].astype(str).value_counts()["unknown"] > 0
+
+
+def test_charts_do_not_change_the_renderer() -> None:
+    before = alt.renderers.active
+    ut.tally_chart("2026")
+    ut.vote_map("2026")
+    assert alt.renderers.active == before

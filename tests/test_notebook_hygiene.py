@@ -1,0 +1,228 @@
+"""Static checks on the committed notebooks (fast), plus the run-time network check (slow).
+
+Every notebook in ``notebooks/``:
+
+* is valid nbformat 4 with the python3 kernelspec and unique cell ids;
+* stores outputs only in cells tagged ``nbval-check-output`` (the golden
+  cells), as plain text; every other code cell has no output and no count;
+* starts its code with ``import unga_teach as ut`` / ``ut.setup_notebook()``;
+* has no star import, no relative data path, no web address in code;
+* has relative markdown links that resolve to existing files;
+* is under 60 KB;
+
+and no ``.ipynb_checkpoints`` is committed. The course notebooks (00-06)
+also have learning objectives, an estimated time of 15-25 minutes, key
+points, at least two self-checks and links to the previous and next
+notebook. Notebooks that are made by tools/build_notebooks.py are not
+edited by hand: regenerate them.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import test_notebooks_run as runner  # noqa: E402  (shares the cached notebook runs)
+
+ROOT = Path(__file__).resolve().parent.parent
+NB_DIR = ROOT / "notebooks"
+GOLDEN_TAG = "nbval-check-output"
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+FIRST_CELL = "import unga_teach as ut\nut.setup_notebook()"
+MAX_BYTES = 60 * 1024
+
+ALL = sorted(p for p in NB_DIR.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+ALL_IDS = [str(p.relative_to(NB_DIR)) for p in ALL]
+#: The narrative notebooks of the series (the assignment, 07, has its own format).
+COURSE = [p for p in ALL if re.match(r"0[0-6]_", p.name)]
+COURSE_IDS = [p.name for p in COURSE]
+
+LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+STAR_IMPORT = re.compile(r"^\s*from\s+\S+\s+import\s+\*", re.M)
+URL = re.compile(r"https?://", re.I)
+RELATIVE_DATA = [
+    re.compile(r"\.\./"),  # ../data, ../anything
+    re.compile(r"\bread_(csv|excel|parquet|json|table|feather)\(\s*[rfb]?['\"]"),  # literal paths
+    re.compile(r"\bopen\(\s*[rfb]?['\"]"),
+    re.compile(r"['\"](\./)?data/"),
+]
+
+
+def _read(path: Path):
+    return nbformat.read(path, as_version=4)
+
+
+def _code(nb) -> list:
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def _markdown(nb) -> str:
+    return "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+
+
+# ---------------------------------------------------------------- every notebook
+def test_notebooks_found() -> None:
+    assert len(COURSE) == 7, f"expected notebooks 00-06, found {COURSE_IDS}"
+
+
+@pytest.mark.parametrize("path", ALL, ids=ALL_IDS)
+def test_valid_nbformat_and_kernelspec(path: Path) -> None:
+    nb = _read(path)
+    nbformat.validate(nb)
+    assert nb.metadata.get("kernelspec") == KERNELSPEC
+    ids = [c.get("id") for c in nb.cells]
+    assert all(ids), "every cell needs an id (nbformat 4.5)"
+    assert len(ids) == len(set(ids)), "cell ids must be unique"
+
+
+@pytest.mark.parametrize("path", ALL, ids=ALL_IDS)
+def test_outputs_only_in_golden_cells(path: Path) -> None:
+    nb = _read(path)
+    for cell in _code(nb):
+        golden = GOLDEN_TAG in cell.metadata.get("tags", [])
+        if not golden:
+            assert cell.outputs == [], f"cell {cell.id}: untagged cells must have no output"
+            assert cell.execution_count is None, f"cell {cell.id}: stale execution count"
+            continue
+        assert cell.outputs, f"golden cell {cell.id} has no stored output (regenerate)"
+        assert cell.execution_count is not None, f"golden cell {cell.id} has no count"
+        for out in cell.outputs:
+            assert out.output_type in ("stream", "execute_result"), (
+                f"golden cell {cell.id}: {out.output_type} output")
+            if out.output_type == "stream":
+                assert out.name == "stdout", f"golden cell {cell.id} writes to {out.name}"
+            else:
+                assert set(out.data) == {"text/plain"}, (
+                    f"golden cell {cell.id} must be plain text, has {sorted(out.data)}")
+
+
+@pytest.mark.parametrize("path", ALL, ids=ALL_IDS)
+def test_first_code_cell_convention(path: Path) -> None:
+    codes = _code(_read(path))
+    assert codes, "no code cell"
+    assert codes[0].source.strip() == FIRST_CELL
+
+
+@pytest.mark.parametrize("path", ALL, ids=ALL_IDS)
+def test_code_hygiene(path: Path) -> None:
+    for cell in _code(_read(path)):
+        src = cell.source
+        assert not STAR_IMPORT.search(src), f"cell {cell.id}: star import"
+        assert not URL.search(src), f"cell {cell.id}: web address in code (no network)"
+        for pattern in RELATIVE_DATA:
+            assert not pattern.search(src), (
+                f"cell {cell.id}: relative or literal data path ({pattern.pattern}); "
+                "load data through unga_teach")
+
+
+@pytest.mark.parametrize("path", ALL, ids=ALL_IDS)
+def test_relative_links_resolve(path: Path) -> None:
+    nb = _read(path)
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        text = re.sub(r"```.*?```", "", cell.source, flags=re.S)  # links in code blocks
+        for target in LINK.findall(text):
+            if re.match(r"^(https?:|mailto:|#)", target):
+                continue
+            file_part = target.split("#", 1)[0].split("?", 1)[0]
+            resolved = (path.parent / file_part).resolve()
+            assert resolved.exists(), f"cell {cell.id}: broken link {target!r}"
+
+
+@pytest.mark.parametrize("path", ALL, ids=ALL_IDS)
+def test_size(path: Path) -> None:
+    size = path.stat().st_size
+    assert size < MAX_BYTES, f"{path.name} is {size / 1024:.1f} KB (limit 60 KB)"
+
+
+def test_no_checkpoints_committed() -> None:
+    git = shutil.which("git")
+    if git is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(
+        [git, "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    bad = [f for f in tracked if ".ipynb_checkpoints" in f]
+    assert not bad, f"checkpoints are committed: {bad}"
+    ignore = (ROOT / ".gitignore").read_text(encoding="utf-8")
+    assert ".ipynb_checkpoints" in ignore
+
+
+# ---------------------------------------------------------- the course notebooks
+@pytest.mark.parametrize("path", COURSE, ids=COURSE_IDS)
+def test_course_structure(path: Path) -> None:
+    nb = _read(path)
+    text = _markdown(nb)
+    assert re.search(r"^#+\s*Learning objectives", text, re.M | re.I), "learning objectives"
+    assert re.search(r"^#+\s*Key points", text, re.M | re.I), "key points"
+    minutes = re.search(r"Estimated time:\**\s*(\d+)\s*minutes", text)
+    assert minutes, "estimated time"
+    assert 15 <= int(minutes.group(1)) <= 25, f"estimated time {minutes.group(1)} min"
+    quizzes = sum(
+        len(re.findall(r"\but\.(?:matching_)?quiz\(", c.source)) for c in _code(nb))
+    assert quizzes >= 2, f"{quizzes} self-check(s); at least 2 required"
+
+
+@pytest.mark.parametrize("path", COURSE, ids=COURSE_IDS)
+def test_links_to_previous_and_next(path: Path) -> None:
+    text = _markdown(_read(path))
+    targets = set(LINK.findall(text))
+    number = int(path.name[:2])
+    names = {int(p.name[:2]): p.name for p in COURSE}
+    if number > 0:
+        assert names[number - 1] in targets, f"no link to the previous notebook {names[number - 1]}"
+    expected_next = names.get(number + 1)
+    if expected_next is None:  # the last narrative notebook leads to the assignment
+        nxt = [t for t in targets if re.match(rf"0?{number + 1}_.*\.ipynb$", t)]
+        assert nxt, f"no link to notebook {number + 1:02d}"
+    else:
+        assert expected_next in targets, f"no link to the next notebook {expected_next}"
+
+
+def test_readme_lists_the_series() -> None:
+    readme = (NB_DIR / "README.md").read_text(encoding="utf-8")
+    for path in COURSE:
+        assert f"({path.name})" in readme, f"notebooks/README.md does not link {path.name}"
+
+
+# ------------------------------------------------------------- network at run time
+@pytest.mark.slow
+@pytest.mark.parametrize("path", COURSE, ids=COURSE_IDS)
+def test_no_socket_connect_while_executing(path: Path) -> None:
+    """Run the notebook (shared with test_notebooks_run) with socket.connect guarded."""
+    result = runner.run_notebook(path.name)
+    assert result.net_attempts == [], f"{path.name} tried to connect to {result.net_attempts}"
+
+
+def test_socket_guard_blocks_and_records() -> None:
+    """The guard itself works: a non-loopback connect is refused and recorded."""
+    import socket
+
+    namespace: dict = {}
+    original = (socket.socket.connect, socket.socket.connect_ex)
+    try:
+        exec(runner.SOCKET_GUARD, namespace)  # noqa: S102 - our own constant
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            with pytest.raises(OSError, match="network access"):
+                s.connect(("192.0.2.1", 80))  # TEST-NET-1, never routed
+        finally:
+            s.close()
+        assert namespace["_UT_NET_ATTEMPTS"] == ["('192.0.2.1', 80)"]
+        # loopback stays allowed (a refused connection is fine, a blocked one is not)
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            s.connect_ex(("127.0.0.1", 9))  # refused or not, it must not be blocked
+        finally:
+            s.close()
+        assert namespace["_UT_NET_ATTEMPTS"] == ["('192.0.2.1', 80)"]
+    finally:
+        socket.socket.connect, socket.socket.connect_ex = original

@@ -1,0 +1,300 @@
+"""One call that prepares a notebook for the course: ``ut.setup_notebook()``.
+
+It switches Altair to a renderer that JupyterLab 4 draws **without internet**
+(``mimetype``: the chart spec goes into the notebook and JupyterLab's built-in
+Vega-Lite 5 renderer draws it), sets readable pandas display options and
+checks the versions that matter. Problems come back as warnings in the
+returned report instead of exceptions. Calling it twice is harmless, and
+importing :mod:`unga_teach` changes nothing until it is called.
+
+Examples
+--------
+>>> import unga_teach as ut
+>>> report = ut.setup_notebook()
+>>> report.renderer
+'mimetype'
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.metadata
+import platform
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .errors import UngaTeachError
+
+#: Renderers :func:`setup_notebook` accepts, with what each does.
+RENDERERS: dict[str, str] = {
+    "mimetype": "interactive, drawn by JupyterLab's built-in Vega-Lite 5 renderer, offline",
+    "svg": "static SVG made in Python by vl-convert (no tooltips), for exports and printing",
+}
+
+#: pandas display options set by :func:`setup_notebook`.
+PANDAS_OPTIONS: dict[str, int] = {"display.max_rows": 200, "display.max_colwidth": 120}
+
+#: The fix to print when the Altair version is wrong.
+ALTAIR_FIX = 'pip install "altair>=5.5,<6"'
+
+_DISTRIBUTIONS = {
+    "pandas": "pandas",
+    "altair": "altair",
+    "ipywidgets": "ipywidgets",
+    "jupyterlab_widgets": "jupyterlab_widgets",
+    "jupyterlab": "jupyterlab",
+    "vl_convert": "vl-convert-python",
+    "unga_teach": "unga-teach",
+}
+
+
+class NotebookSetupError(UngaTeachError):
+    """A renderer was asked for that cannot work here (e.g. "svg" without vl-convert)."""
+
+
+@dataclass
+class SetupReport:
+    """What :func:`setup_notebook` did and found.
+
+    Attributes
+    ----------
+    renderer : str or None
+        The Altair renderer now active (``None`` if Altair is missing).
+    versions : dict
+        Installed versions (``None`` when a package is missing): python,
+        pandas, altair, vega_lite (the schema Altair writes), ipywidgets,
+        jupyterlab_widgets (the widget frontend), jupyterlab, vl_convert,
+        unga_teach.
+    pandas_options : dict
+        The pandas display options that were set.
+    warnings : list of str
+        Problems found, each with its fix. Empty when all is well.
+    """
+
+    renderer: str | None
+    versions: dict[str, str | None]
+    pandas_options: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem was found."""
+        return not self.warnings
+
+    def _lines(self) -> list[str]:
+        v = self.versions
+        renderer = self.renderer or "none"
+        lines = [
+            f"unga_teach notebook set-up: {'OK' if self.ok else 'check the warnings below'}",
+            f"  charts: Altair {v.get('altair') or 'missing'} "
+            f"(Vega-Lite {v.get('vega_lite') or '?'}), renderer {renderer!r}"
+            + (f" ({RENDERERS[renderer]})" if renderer in RENDERERS else ""),
+            f"  python {v.get('python')}, pandas {v.get('pandas') or 'missing'}, ipywidgets "
+            f"{v.get('ipywidgets') or 'missing'}, jupyterlab_widgets "
+            f"{v.get('jupyterlab_widgets') or 'missing'}, jupyterlab {v.get('jupyterlab') or '-'}",
+            "  pandas display: "
+            + ", ".join(f"{k.split('.')[-1]}={val}" for k, val in self.pandas_options.items()),
+        ]
+        lines += [f"  WARNING: {w}" for w in self.warnings]
+        return lines
+
+    def __repr__(self) -> str:
+        return "\n".join(self._lines())
+
+    def _repr_html_(self) -> str:
+        lines = self._lines()
+        head = html.escape(lines[0])
+        items = "".join(
+            f"<li>{html.escape(line.strip())}</li>" for line in lines[1:]
+            if not line.strip().startswith("WARNING")
+        )
+        warn = "".join(
+            f"<li><strong>Warning:</strong> {html.escape(w)}</li>" for w in self.warnings
+        )
+        colour = "#0072B2" if self.ok else "#D55E00"
+        return (
+            f'<div style="border-left:4px solid {colour};padding-left:8px">'
+            f"<strong>{head}</strong><ul>{items}</ul>"
+            + (f"<ul>{warn}</ul>" if warn else "")
+            + "</div>"
+        )
+
+
+def _version(distribution: str) -> str | None:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def installed_versions() -> dict[str, str | None]:
+    """Versions of python and the packages the course needs (``None`` if missing).
+
+    Examples
+    --------
+    >>> v = installed_versions()
+    >>> v["altair"].split(".")[0]
+    '5'
+    """
+    versions: dict[str, str | None] = {"python": platform.python_version()}
+    for key, dist in _DISTRIBUTIONS.items():
+        versions[key] = _version(dist)
+    try:
+        import altair as alt
+
+        versions["vega_lite"] = str(alt.SCHEMA_VERSION)
+    except ImportError:
+        versions["vega_lite"] = None
+    return versions
+
+
+def _major_minor(version: str | None) -> tuple[int, int] | None:
+    if not version:
+        return None
+    parts = []
+    for piece in version.split(".")[:2]:
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    while len(parts) < 2:
+        parts.append(0)
+    return parts[0], parts[1]
+
+
+def check_versions(versions: Mapping[str, str | None]) -> list[str]:
+    """Return a warning (with its fix) for each version problem, or an empty list.
+
+    Parameters
+    ----------
+    versions : mapping
+        As returned by :func:`installed_versions`.
+
+    Examples
+    --------
+    >>> check_versions({"python": "3.12.1", "pandas": "2.2.0", "altair": "5.5.0",
+    ...                 "ipywidgets": "8.1.5", "jupyterlab_widgets": "3.0.13"})
+    []
+    >>> print(check_versions({"python": "3.12.1", "pandas": "2.2.0", "altair": "6.0.0",
+    ...                       "ipywidgets": "8.1.5", "jupyterlab_widgets": "3.0.13"})[0])
+    Altair 6.0.0 is installed: its 'mimetype' output ... Fix: pip install "altair>=5.5,<6", ...
+    """
+    found: list[str] = []
+    py = _major_minor(versions.get("python"))
+    if py is not None and py < (3, 11):
+        found.append(f"Python {versions['python']} is older than 3.11, which the course needs.")
+    pandas_v = _major_minor(versions.get("pandas"))
+    if pandas_v is None:
+        found.append("pandas is not installed. Fix: pip install pandas")
+    elif pandas_v < (2, 1):
+        found.append(f"pandas {versions['pandas']} is older than 2.1. Fix: pip install -U pandas")
+    alt_v = _major_minor(versions.get("altair"))
+    if alt_v is None:
+        found.append(f"Altair is not installed, so no chart can be drawn. Fix: {ALTAIR_FIX}")
+    elif alt_v[0] >= 6:
+        found.append(
+            f"Altair {versions['altair']} is installed: its 'mimetype' output "
+            "(application/vnd.vegalite.v6.json) is not drawn by JupyterLab 4, whose built-in "
+            "renderer knows Vega-Lite 5 only, and it makes the saved notebook invalid "
+            f"(nbformat). Fix: {ALTAIR_FIX}, then restart the kernel."
+        )
+    elif alt_v < (5, 5):
+        found.append(
+            f"Altair {versions['altair']} is older than 5.5; some charts may fail. "
+            f"Fix: {ALTAIR_FIX}, then restart the kernel."
+        )
+    widgets_v = _major_minor(versions.get("ipywidgets"))
+    if widgets_v is None:
+        found.append("ipywidgets is not installed: the explorers will not work. "
+                     'Fix: pip install "ipywidgets>=8.1,<9"')
+    elif widgets_v[0] != 8:
+        found.append(f"ipywidgets {versions['ipywidgets']} is installed; the course needs 8.x. "
+                     'Fix: pip install "ipywidgets>=8.1,<9"')
+    if versions.get("jupyterlab_widgets") is None:
+        found.append(
+            "jupyterlab_widgets (the widget frontend for JupyterLab) is not installed: widgets "
+            "would show as plain text. Fix: pip install jupyterlab_widgets, then reload the page."
+        )
+    return found
+
+
+def setup_notebook(*, renderer: str = "mimetype", check: bool = True) -> SetupReport:
+    """Prepare the current notebook for the course (safe to call more than once).
+
+    - Enables an Altair renderer that works offline in JupyterLab 4:
+      ``"mimetype"`` (default; interactive, tooltips) or ``"svg"`` (static,
+      made by vl-convert in Python; needs ``vl-convert-python``).
+    - Sets pandas display options: ``display.max_rows`` 200 and
+      ``display.max_colwidth`` 120 (so a table of 193 states shows whole).
+    - With ``check=True``, checks python, pandas, Altair (5.5 up to, not
+      including, 6), ipywidgets 8 and the JupyterLab widget frontend, and
+      reports problems as warnings (also issued as :class:`UserWarning`)
+      instead of raising.
+
+    Altair's row limit is left at its default (5000 rows): the course's
+    data are far smaller.
+
+    Parameters
+    ----------
+    renderer : {"mimetype", "svg"}, default "mimetype"
+    check : bool, default True
+
+    Returns
+    -------
+    SetupReport
+        Shows the versions and any warnings when displayed.
+
+    Raises
+    ------
+    NotebookSetupError
+        For an unknown renderer, or ``"svg"`` without vl-convert installed.
+
+    Examples
+    --------
+    >>> report = setup_notebook()
+    >>> report.renderer, report.pandas_options["display.max_rows"]
+    ('mimetype', 200)
+    >>> setup_notebook(renderer="html")
+    Traceback (most recent call last):
+    ...
+    unga_teach.notebook.NotebookSetupError: renderer 'html' is not accepted. ...
+    """
+    if renderer not in RENDERERS:
+        raise NotebookSetupError(
+            f"renderer {renderer!r} is not accepted. Accepted: "
+            + "; ".join(f"{name!r} ({what})" for name, what in RENDERERS.items())
+            + ". The 'default'/'html' renderers load JavaScript from the internet."
+        )
+    if renderer == "svg":
+        try:
+            import vl_convert  # noqa: F401
+        except ImportError:
+            raise NotebookSetupError(
+                "renderer 'svg' needs the vl-convert-python package, which is not installed. "
+                "Fix: pip install vl-convert-python, or use renderer='mimetype'."
+            ) from None
+
+    import pandas as pd
+
+    for option, value in PANDAS_OPTIONS.items():
+        pd.set_option(option, value)
+
+    versions = installed_versions()
+    found = check_versions(versions) if check else []
+    active: str | None
+    try:
+        import altair as alt
+    except ImportError:
+        active = None
+        if not check:
+            found.append(f"Altair is not installed, so no chart can be drawn. Fix: {ALTAIR_FIX}")
+    else:
+        alt.renderers.enable(renderer)
+        active = str(alt.renderers.active)
+    for message in found:
+        warnings.warn(message, UserWarning, stacklevel=2)
+    return SetupReport(
+        renderer=active,
+        versions=versions,
+        pandas_options=dict(PANDAS_OPTIONS),
+        warnings=found,
+    )

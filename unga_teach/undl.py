@@ -1,0 +1,1331 @@
+"""The official UN record: the Digital Library's "General Assembly Voting Data" file.
+
+The UN Dag Hammarskjöld Library publishes every recorded vote on an adopted
+General Assembly resolution since 1946 as one CSV file (record 4060887, about
+950,000 rows, 360 MB): one row per member state per resolution, with columns
+``undl_id, ms_code, ms_name, ms_vote, date, session, resolution, draft,
+committee_report, meeting, title, agenda_title, subjects, vote_note,
+total_yes, total_no, total_abstentions, total_non_voting, total_ms,
+undl_link``. The course does not ship it; an instructor downloads it and
+points the kit at it.
+
+* :func:`read_undl` reads it (plain or ``.gz``) fast with pyarrow into the
+  course's tidy schema, checks it, and caches it as Parquet.
+* :func:`use_official_record` makes every loader use the official rows for
+  the course votes the file covers (``coverage()["record"] == "official"``).
+* :func:`compare_with_official` lists every difference between the shipped
+  data and the official file.
+* :func:`agreement_matrix` computes the agreement between every pair of
+  states over any selection of votes, for the course data or the whole file.
+
+Nothing is read at import time.
+
+The cache
+---------
+The parsed file is stored as Parquet in ``$UNGA_TEACH_CACHE`` (default
+``$XDG_CACHE_HOME/unga_teach`` or ``~/.cache/unga_teach``) under a key made
+from the file's size, its modification time (ns) and a SHA-256 of its first
+and last MiB (plus the cache format version). A full SHA-256 of 360 MB
+costs about 0.4 s, more than the whole cached load and a third of the
+first-load budget; size + mtime catch every download, copy or edit of the
+file (an edit that keeps the size still changes the mtime), and the first
+and last MiB tell versions of the file apart even when the mtime is kept
+(``cp -p``, unzip). The price: a copy of an unchanged file (new mtime) is
+parsed once more. A cache file that cannot be read is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import gzip
+import hashlib
+import os
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from os import PathLike
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import numpy as np
+import pandas as pd
+
+from . import record
+from .categories import CONFIDENCE_DTYPE, VOTE_DTYPE
+from .errors import DataFileError, UngaTeachError
+
+#: Columns of the official file, in the documented order (read by name).
+UNDL_COLUMNS: list[str] = [
+    "undl_id", "ms_code", "ms_name", "ms_vote", "date", "session", "resolution", "draft",
+    "committee_report", "meeting", "title", "agenda_title", "subjects", "vote_note",
+    "total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms", "undl_link",
+]
+
+#: Columns a file must have to be read.
+REQUIRED_COLUMNS: list[str] = [
+    "undl_id", "ms_code", "ms_name", "ms_vote", "date", "session", "resolution", "draft",
+    "total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms",
+]
+
+#: Columns read when present (the others are never parsed into memory).
+OPTIONAL_COLUMNS: list[str] = ["vote_note", "undl_link"]
+
+TOTAL_COLUMNS: list[str] = [
+    "total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms",
+]
+
+#: ``ms_vote`` code -> course vote value (blank is non-voting too).
+VOTE_CODES: dict[str, str] = {"Y": "yes", "N": "no", "A": "abstain", "X": "non_voting", "": "non_voting"}
+
+#: Columns of the frame :func:`read_undl` returns.
+UNDL_OUTPUT_COLUMNS: list[str] = [
+    "resolution", "iso3", "vote", "confidence", "source_url", "note",
+    "undl_id", "symbol", "draft", "session", "date", "ms_name", "current_iso3",
+    *TOTAL_COLUMNS,
+]
+
+COMPARE_COLUMNS: list[str] = [
+    "resolution", "iso3", "name", "shipped_vote", "official_vote",
+    "shipped_confidence", "shipped_source", "kind", "detail",
+]
+
+#: Kinds of difference reported by :func:`compare_with_official`.
+COMPARE_KINDS: tuple[str, ...] = (
+    "different vote",
+    "missing in shipped data",
+    "missing in official file",
+    "not a member state",
+    "totals differ",
+)
+
+#: Codes of states that no longer exist (or old codes of states that do), with
+#: the current member that continues them where there is one. ``None`` means no
+#: single successor: the votes are reported under the code as given.
+HISTORICAL_CODES: dict[str, tuple[str, str | None, str]] = {
+    "SUN": ("Union of Soviet Socialist Republics", "RUS",
+            "the Russian Federation continued the USSR's membership in December 1991"),
+    "BYS": ("Byelorussian SSR", "BLR", "renamed Belarus in 1991 (same membership)"),
+    "CSK": ("Czechoslovakia", None,
+            "dissolved at the end of 1992; Czechia and Slovakia were admitted as new members"),
+    "DDR": ("German Democratic Republic", None,
+            "acceded to the Federal Republic of Germany in 1990; no successor of its own"),
+    "YUG": ("Yugoslavia", None,
+            "the Socialist Federal Republic dissolved in 1992; its successor states were "
+            "admitted separately"),
+    "SCG": ("Serbia and Montenegro", "SRB", "Serbia continued the membership in 2006"),
+    "YMD": ("Democratic Yemen", None, "merged with the Yemen Arab Republic into Yemen in 1990"),
+    "YAR": ("Yemen Arab Republic", None, "merged with Democratic Yemen into Yemen in 1990"),
+    "ZAR": ("Zaire", "COD", "renamed the Democratic Republic of the Congo in 1997"),
+    "BUR": ("Burma", "MMR", "renamed Myanmar in 1989"),
+    "TMP": ("East Timor", "TLS", "old ISO code of Timor-Leste"),
+    "ROM": ("Romania", "ROU", "old ISO code of Romania (before 2002)"),
+    "DHY": ("Dahomey", "BEN", "renamed Benin in 1975"),
+    "HVO": ("Upper Volta", "BFA", "renamed Burkina Faso in 1984"),
+}
+
+#: Bump when the cached frame's layout changes: old cache files are then ignored.
+CACHE_FORMAT = 1
+_CACHE_PREFIX = "undl-"
+_CACHE_KEEP = 4
+_SAMPLE = 1 << 20
+_DL_RECORD = "https://digitallibrary.un.org/record/"
+
+
+# --------------------------------------------------------------------------- paths
+def cache_dir() -> Path:
+    """Folder of the Parquet cache: ``$UNGA_TEACH_CACHE`` or the user cache folder.
+
+    Examples
+    --------
+    >>> cache_dir().name in {"unga_teach"} or "UNGA_TEACH_CACHE" in os.environ
+    True
+    """
+    env = os.environ.get("UNGA_TEACH_CACHE", "").strip()
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    root = Path(base).expanduser() if base else Path.home() / ".cache"
+    return root / "unga_teach"
+
+
+def _is_gzip(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(2) == b"\x1f\x8b"
+
+
+def cache_key(path: str | PathLike[str]) -> str:
+    """Return the cache key of a file (see the module docstring for the design).
+
+    SHA-256 over the cache format, the file size, its mtime in nanoseconds and
+    its first and last MiB: a few milliseconds for any size of file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "f.csv"
+    >>> _ = p.write_text("a,b\\n1,2\\n")
+    >>> len(cache_key(p))
+    64
+    """
+    p = Path(path)
+    st = p.stat()
+    digest = hashlib.sha256(f"undl-cache-{CACHE_FORMAT}|{st.st_size}|{st.st_mtime_ns}|".encode())
+    with p.open("rb") as fh:
+        digest.update(fh.read(_SAMPLE))
+        if st.st_size > _SAMPLE:
+            fh.seek(max(_SAMPLE, st.st_size - _SAMPLE))
+            digest.update(fh.read(_SAMPLE))
+    return digest.hexdigest()
+
+
+def cache_file(path: str | PathLike[str]) -> Path:
+    """Where the Parquet cache of ``path`` is (or will be) stored.
+
+    Two files: ``undl-<key>.rows.parquet`` (returned; one row per state per
+    vote, a few small integer and categorical columns) and
+    ``undl-<key>.votes.parquet`` (one row per vote: symbol, date, totals, ...).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "f.csv"
+    >>> _ = p.write_text("a,b\\n1,2\\n")
+    >>> cache_file(p).name.endswith(".rows.parquet")
+    True
+    """
+    return cache_dir() / f"{_CACHE_PREFIX}{cache_key(path)[:40]}.rows.parquet"
+
+
+# ------------------------------------------------------------------ reading checks
+class _Progress:
+    """A binary file wrapper that advances a tqdm bar as bytes are read."""
+
+    def __init__(self, raw: BinaryIO, bar: Any):
+        self._raw = raw
+        self._bar = bar
+        self.closed = False
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._raw.read(n)
+        self._bar.update(len(data))
+        return data
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self.closed = True
+        self._raw.close()
+
+
+def _first_line(path: Path, gz: bool) -> bytes:
+    opener = gzip.open if gz else open
+    try:
+        with opener(path, "rb") as fh:  # type: ignore[operator]
+            return fh.readline(1 << 16)
+    except (OSError, EOFError) as exc:
+        raise DataFileError(
+            f"cannot read the file ({exc}). If it was downloaded, download it again.",
+            path=str(path),
+        ) from None
+
+
+def _check_header(path: Path, gz: bool) -> tuple[list[str], dict[str, str]]:
+    """Check the header; return the file's column names and official -> file name map."""
+    name = str(path)
+    if path.stat().st_size == 0:
+        raise DataFileError(
+            "the file is empty. Expected the UN Digital Library 'General Assembly Voting "
+            "Data' CSV (a header line and one row per state per resolution).",
+            path=name,
+        )
+    raw = _first_line(path, gz)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataFileError(
+            "the header is not UTF-8 text: is this the CSV file (not the zip or an Excel "
+            "workbook)?",
+            path=name,
+            line=1,
+        ) from None
+    if not text.strip():
+        raise DataFileError("the file is empty (no header line).", path=name, line=1)
+    if "," not in text:
+        for delim, label in ((";", "semicolons"), ("\t", "tabs"), ("|", "pipes")):
+            if delim in text:
+                raise DataFileError(
+                    f"the columns are separated by {label}, not commas. The UN file is "
+                    "comma-separated: use the original download, or save it again as CSV "
+                    "(comma-separated).",
+                    path=name,
+                    line=1,
+                )
+    columns = next(csv.reader([text.rstrip("\r\n")]))
+    mapping: dict[str, str] = {}
+    for col in columns:
+        key = col.strip().lower()
+        if key in UNDL_COLUMNS and key not in mapping:
+            mapping[key] = col
+    missing = [c for c in REQUIRED_COLUMNS if c not in mapping]
+    if missing:
+        shown = ", ".join(c.strip() for c in columns[:25]) + (" ..." if len(columns) > 25 else "")
+        raise DataFileError(
+            f"missing column(s) {', '.join(missing)}; this is not the UN 'General Assembly "
+            f"Voting Data' file. The header has: {shown}. Required: "
+            f"{', '.join(REQUIRED_COLUMNS)}; optional: {', '.join(OPTIONAL_COLUMNS)} "
+            f"(accepted and ignored: {', '.join(c for c in UNDL_COLUMNS if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS)}).",
+            path=name,
+            line=1,
+        )
+    return columns, mapping
+
+
+def _truncated(path: Path, what: str) -> DataFileError:
+    return DataFileError(
+        f"the file ends in the middle of {what}: it was cut off (an interrupted download or "
+        "copy?). Download it again.",
+        path=str(path),
+    )
+
+
+def _check_tail(path: Path, columns: list[str]) -> None:
+    """For a plain file, fail when the last line is cut off."""
+    size = path.stat().st_size
+    with path.open("rb") as fh:
+        fh.seek(max(0, size - (1 << 16)))
+        tail = fh.read()
+    if tail.endswith(b"\n"):
+        return
+    last = tail.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")
+    if last.count('"') % 2:
+        raise _truncated(path, "a quoted value")
+    fields = next(csv.reader([last]), [])
+    if len(fields) < len(columns):
+        raise _truncated(path, f"a row (its last line has {len(fields)} of {len(columns)} fields)")
+    last_col = columns[-1].strip().lower()
+    if last_col == "undl_link" and "undl_id" in [c.strip().lower() for c in columns]:
+        idx = [c.strip().lower() for c in columns].index("undl_id")
+        _check_last_link(path, fields[idx].strip(), fields[-1].strip())
+
+
+def _check_last_link(path: Path, undl_id: str, link: str) -> None:
+    """A cut-off link is a strict prefix of the full one."""
+    full = f"{_DL_RECORD}{undl_id}"
+    if link and link != full and full.startswith(link):
+        raise _truncated(path, "the last row (its undl_link is cut short)")
+
+
+def _arrow_types(mapping: dict[str, str]) -> tuple[list[str], dict[str, Any]]:
+    import pyarrow as pa
+
+    dict_type = pa.dictionary(pa.int32(), pa.string())
+    wanted = [c for c in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if c in mapping]
+    types: dict[str, Any] = {}
+    for col in wanted:
+        if col in TOTAL_COLUMNS:
+            types[mapping[col]] = pa.float64()
+        elif col == "undl_id":
+            types[mapping[col]] = pa.int64()
+        else:
+            types[mapping[col]] = dict_type
+    return [mapping[c] for c in wanted], types
+
+
+def _parse(path: Path, gz: bool, mapping: dict[str, str], progress: bool) -> pd.DataFrame:
+    """Parse with pyarrow; return a frame with the official column names."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    include, types = _arrow_types(mapping)
+    name = str(path)
+
+    def run(newlines_in_values: bool) -> Any:
+        read_options = pacsv.ReadOptions(block_size=1 << 20)
+        parse_options = pacsv.ParseOptions(newlines_in_values=newlines_in_values)
+        convert_options = pacsv.ConvertOptions(
+            include_columns=include, column_types=types, strings_can_be_null=False
+        )
+        bar = None
+        with contextlib.ExitStack() as stack:
+            if progress:
+                from tqdm.auto import tqdm
+
+                bar = stack.enter_context(
+                    tqdm(total=path.stat().st_size, unit="B", unit_scale=True,
+                         desc=f"reading {path.name}", leave=False)
+                )
+                raw = stack.enter_context(path.open("rb"))
+                source: Any = pa.PythonFile(_Progress(raw, bar), mode="r")
+                if gz:
+                    source = pa.CompressedInputStream(source, "gzip")
+            elif gz:
+                source = pa.input_stream(str(path), compression="gzip")
+            else:
+                source = pa.memory_map(str(path))
+            stack.callback(source.close)
+            return pacsv.read_csv(source, read_options=read_options,
+                                  parse_options=parse_options, convert_options=convert_options)
+
+    try:
+        try:
+            table = run(False)
+        except pa.ArrowInvalid as exc:
+            if "Expected" not in str(exc) or "columns" not in str(exc):
+                raise
+            # a quoted value with a line break inside: slower parser, same result
+            table = run(True)
+    except pa.ArrowInvalid as exc:
+        msg = str(exc)
+        found = re.search(r"Expected (\d+) columns, got (\d+): (.*)", msg, flags=re.S)
+        if found:
+            row = found.group(3)[:160]
+            raise DataFileError(
+                f"a row has {found.group(2)} fields instead of {found.group(1)}: {row!r}. If it "
+                "is the last row, the file ends in the middle of a row (cut off): download it "
+                "again. Otherwise a value has an unquoted comma.",
+                path=name,
+            ) from None
+        conv = re.search(r"In CSV column #(\d+): CSV conversion error to (\w+): invalid value '(.*)'",
+                         msg, flags=re.S)
+        if conv:
+            col_name = include[int(conv.group(1))] if int(conv.group(1)) < len(include) else "?"
+            raise DataFileError(
+                f"column {col_name!r} has the value {conv.group(3)!r}, which is not a number.",
+                path=name,
+            ) from None
+        if "Empty CSV" in msg:
+            raise DataFileError("the file is empty; expected a header line and data rows.",
+                                path=name) from None
+        raise DataFileError(f"the file cannot be read as CSV: {msg}", path=name) from None
+    except (OSError, EOFError) as exc:
+        if gz:
+            raise _truncated(path, "the compressed data (the .gz file is incomplete)") from None
+        raise DataFileError(f"cannot read the file: {exc}", path=name) from None
+    frame = table.to_pandas()
+    frame.columns = [_official_name(c, mapping) for c in frame.columns]
+    return frame
+
+
+def _official_name(col: str, mapping: dict[str, str]) -> str:
+    for official, actual in mapping.items():
+        if actual == col:
+            return official
+    return col
+
+
+# ------------------------------------------------------------------ categoricals
+def _recode(values: pd.Series, fn: Any, dtype: Any = None) -> pd.Categorical:
+    """Apply ``fn`` to the categories of a categorical Series (fast for many rows).
+
+    ``fn`` returning ``None`` gives a missing value (code -1).
+    """
+    cat = values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype("category")
+    mapped = [fn(c) for c in cat.cat.categories.to_numpy(dtype=object)]
+    codes = cat.cat.codes.to_numpy()
+    if dtype is not None:
+        lut = np.array([dtype.categories.get_loc(m) if m is not None else -1 for m in mapped]
+                       + [-1], dtype=np.int16)
+        return pd.Categorical.from_codes(lut[codes], dtype=dtype, validate=False)
+    uniq = list(dict.fromkeys(m for m in mapped if m is not None))
+    where = {m: i for i, m in enumerate(uniq)}
+    lut = np.array([where[m] if m is not None else -1 for m in mapped] + [-1], dtype=np.int32)
+    dtype = pd.CategoricalDtype(pd.Index(uniq, dtype="str"))
+    return pd.Categorical.from_codes(lut[codes], dtype=dtype, validate=False)
+
+
+def _take(values: Any, idx: np.ndarray) -> Any:
+    """Rows ``idx`` of a column (categoricals stay categoricals, nullable stay nullable)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes if isinstance(values, pd.Series) else values.codes
+        return pd.Categorical.from_codes(np.asarray(codes)[idx], dtype=values.dtype,
+                                         validate=False)
+    if isinstance(values.dtype, pd.api.extensions.ExtensionDtype):
+        return pd.array(values).take(idx)
+    return np.asarray(values)[idx]
+
+
+def _first_row(mask: np.ndarray) -> int:
+    return int(np.flatnonzero(mask)[0])
+
+
+def _current_members() -> set[str]:
+    from .members import load_members
+
+    return set(load_members()["iso3"].astype(str))
+
+
+def _successor(code: str, members: set[str]) -> str | None:
+    if code in members:
+        return code
+    known = HISTORICAL_CODES.get(code)
+    return known[1] if known else None
+
+
+#: per-row columns of the cache; the others are per vote when constant within a vote
+_ROW_COLUMNS = ["v", "iso3", "vote", "ms_name", "note"]
+_VOTE_COLUMNS = ["undl_id", "symbol", "source_url", "draft", "session", "date", *TOTAL_COLUMNS]
+
+
+def _normalise(raw: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Check the parsed columns; return (per-row table, per-vote table).
+
+    The per-row table has ``v`` (the vote's position in the per-vote table),
+    ``iso3``, ``vote``, ``ms_name``, ``note``; a per-vote column that is not
+    constant within a vote (never the case in the UN file) is kept per row.
+    """
+    name = str(path)
+    n = len(raw)
+    if n == 0:
+        raise DataFileError("the file has a header but no data rows.", path=name)
+
+    def where(row: int) -> str:
+        return f"row {row + 1}: {raw['ms_code'].iloc[row]} on {raw['resolution'].iloc[row]}"
+
+    # ms_vote: Y/N/A/X or blank
+    votes = raw["ms_vote"]
+    cats = [str(c).strip().upper() for c in votes.cat.categories.to_numpy(dtype=object)]
+    bad = [i for i, c in enumerate(cats) if c not in VOTE_CODES]
+    if bad:
+        row = _first_row(np.isin(votes.cat.codes.to_numpy(), bad))
+        raise DataFileError(
+            f"ms_vote {votes.iloc[row]!r} is not a vote code ({where(row)}). Accepted: Y (yes), "
+            "N (no), A (abstention), X or blank (non-voting).",
+            path=name,
+            line=row + 2,
+        )
+    vote = _recode(votes, lambda c: VOTE_CODES[str(c).strip().upper()], VOTE_DTYPE)
+
+    # ms_code: a code on every row
+    iso3 = _recode(raw["ms_code"], lambda c: str(c).strip().upper() or None)
+    if (iso3.codes < 0).any():
+        row = _first_row(iso3.codes < 0)
+        raise DataFileError(
+            f"ms_code is empty ({where(row)}, name {raw['ms_name'].iloc[row]!r}). Every row "
+            "needs the state's three-letter code.",
+            path=name,
+            line=row + 2,
+        )
+
+    # undl_id: the voting record, the key of a vote
+    ids = raw["undl_id"]
+    if ids.isna().any():
+        row = _first_row(ids.isna().to_numpy())
+        raise DataFileError(
+            f"undl_id is empty ({where(row)}). Every row needs the voting record's id.",
+            path=name,
+            line=row + 2,
+        )
+    v_codes, uniq_ids = pd.factorize(ids.to_numpy().astype(np.int64), sort=False)
+    n_votes = len(uniq_ids)
+    # factorize numbers votes in order of first appearance: the running max rises there
+    running = np.maximum.accumulate(v_codes)
+    first = np.flatnonzero(np.diff(running, prepend=-1) > 0)
+
+    # one row per state per vote
+    n_iso = len(iso3.categories)
+    key = v_codes.astype(np.int64) * n_iso + iso3.codes
+    counts = np.bincount(key, minlength=n_votes * n_iso)
+    if counts.max() > 1:
+        rows = np.flatnonzero(key == int(np.argmax(counts > 1)))[:2]
+        raise DataFileError(
+            f"{iso3[rows[0]]} has two rows for the same vote (record {uniq_ids[v_codes[rows[0]]]}, "
+            f"{raw['resolution'].iloc[rows[0]]}), at about lines {rows[0] + 2} and {rows[1] + 2}. "
+            "The file must have one row per state per vote.",
+            path=name,
+            line=int(rows[1]) + 2,
+        )
+
+    # totals: floats in the file ("120.0"), integers here
+    per_vote: dict[str, Any] = {"undl_id": np.asarray(uniq_ids, dtype=np.int64)}
+    per_row: dict[str, Any] = {}
+
+    def put(col: str, values: Any, codes: np.ndarray | None = None) -> None:
+        """Store per vote when constant within every vote, else per row."""
+        check = codes if codes is not None else np.asarray(values)
+        at_first = check[first][v_codes]
+        same = (check == at_first) | (pd.isna(check) & pd.isna(at_first)) \
+            if check.dtype.kind == "f" else check == at_first
+        if bool(np.all(same)):
+            per_vote[col] = _take(values, first)
+        else:
+            per_row[col] = values
+
+    for col in TOTAL_COLUMNS:
+        values = raw[col].to_numpy(dtype=np.float64)
+        finite = np.isfinite(values)
+        off = finite & (values != np.round(values))
+        if off.any():
+            row = _first_row(off)
+            raise DataFileError(
+                f"{col} is {values[row]!r}, not a whole number ({where(row)}).",
+                path=name,
+                line=row + 2,
+            )
+        if finite.all():
+            put(col, values.astype(np.int64))
+        else:
+            put(col, values)  # made nullable integers below
+
+    # dates: ISO
+    date_cats = raw["date"].cat.categories.to_numpy(dtype=object)
+    parsed = pd.to_datetime(pd.Series([str(c).strip() for c in date_cats], dtype=object),
+                            format="ISO8601", errors="coerce")
+    bad_dates = [i for i, (c, d) in enumerate(zip(date_cats, parsed, strict=True))
+                 if str(c).strip() and pd.isna(d)]
+    date_codes = raw["date"].cat.codes.to_numpy()
+    if bad_dates:
+        row = _first_row(np.isin(date_codes, bad_dates))
+        raise DataFileError(
+            f"date {raw['date'].iloc[row]!r} is not a date in the form YYYY-MM-DD ({where(row)}).",
+            path=name,
+            line=row + 2,
+        )
+    date_values = pd.DatetimeIndex(parsed).to_numpy()
+    put("date", np.concatenate([date_values, np.array(["NaT"], dtype=date_values.dtype)])
+        [date_codes], date_codes)
+
+    # source: the row's link, or the record's address
+    if "undl_link" in raw.columns:
+        link = _recode(raw["undl_link"], lambda c: str(c).strip() or None)
+        if (link.codes < 0).any():
+            text = np.where(link.codes < 0, _DL_RECORD + ids.astype(str).to_numpy(),
+                            np.asarray(link.astype(object)))
+            link = pd.Categorical(text)
+    else:
+        link = pd.Categorical(_DL_RECORD + ids.astype(str).to_numpy())
+    for col, values in (
+        ("symbol", _recode(raw["resolution"], lambda c: str(c).strip())),
+        ("source_url", link),
+        ("draft", _recode(raw["draft"], lambda c: str(c).strip())),
+        ("session", _recode(raw["session"], lambda c: str(c).strip())),
+    ):
+        put(col, values, values.codes)
+
+    note = (_recode(raw["vote_note"], lambda c: str(c).strip()) if "vote_note" in raw.columns
+            else pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[""]))
+    rows_table = pd.DataFrame({
+        "v": v_codes.astype(np.int32), "iso3": iso3, "vote": vote,
+        "ms_name": _recode(raw["ms_name"], lambda c: str(c).strip()), "note": note,
+        **per_row,
+    })
+    votes_table = pd.DataFrame(per_vote)
+    for table in (rows_table, votes_table):
+        for col in TOTAL_COLUMNS:
+            if col in table and table[col].dtype.kind == "f":
+                table[col] = pd.array(table[col].to_numpy(), dtype="Int64")
+    return rows_table, votes_table
+
+
+def _assemble(rows: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
+    """The tidy frame from the per-row and per-vote tables (a few gathers)."""
+    idx = rows["v"].to_numpy()
+    n = len(rows)
+    cols: dict[str, Any] = {}
+    for col in _VOTE_COLUMNS:
+        if col in rows.columns:
+            cols[col] = rows[col].array
+        else:
+            cols[col] = _take(votes[col], idx)
+    members = _current_members()
+    iso3 = rows["iso3"]
+    out = {
+        "resolution": cols["symbol"],
+        "iso3": iso3.array,
+        "vote": rows["vote"].array,
+        "confidence": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8),
+                                                dtype=CONFIDENCE_DTYPE, validate=False),
+        "source_url": cols["source_url"],
+        "note": rows["note"].array,
+        "undl_id": cols["undl_id"],
+        "symbol": cols["symbol"],
+        "draft": cols["draft"],
+        "session": cols["session"],
+        "date": cols["date"],
+        "ms_name": rows["ms_name"].array,
+        "current_iso3": _recode(iso3, lambda c: _successor(str(c), members)),
+        **{col: cols[col] for col in TOTAL_COLUMNS},
+    }
+    return pd.DataFrame(out, copy=False)[UNDL_OUTPUT_COLUMNS]
+
+
+# ------------------------------------------------------------------------ cache
+def _cache_parts(rows_file: Path) -> tuple[Path, Path]:
+    return rows_file, rows_file.with_name(rows_file.name.replace(".rows.", ".votes."))
+
+
+def _read_cache(rows_file: Path) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    rows_path, votes_path = _cache_parts(rows_file)
+    if not (rows_path.is_file() and votes_path.is_file()):
+        return None
+    try:
+        import pyarrow.parquet as pq
+
+        rows = pq.read_table(rows_path).to_pandas()
+        votes = pq.read_table(votes_path).to_pandas()
+        if not set(_ROW_COLUMNS) <= set(rows.columns) or "undl_id" not in votes.columns:
+            return None
+        if set(_VOTE_COLUMNS) - set(rows.columns) - set(votes.columns):
+            return None
+        if rows["vote"].dtype != VOTE_DTYPE or int(rows["v"].max()) >= len(votes):
+            return None
+    except Exception:  # any damage: ignore the files and rebuild them
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(rows_path)  # most recently used
+    return rows, votes
+
+
+def _write_cache(rows: pd.DataFrame, votes: pd.DataFrame, rows_file: Path) -> None:
+    rows_path, votes_path = _cache_parts(rows_file)
+    tag = f".{os.getpid()}.{threading.get_ident()}.tmp"
+    tmp_rows, tmp_votes = rows_path.with_name(rows_path.name + tag), \
+        votes_path.with_name(votes_path.name + tag)
+    try:
+        rows_path.parent.mkdir(parents=True, exist_ok=True)
+        votes.to_parquet(tmp_votes, engine="pyarrow", index=False)
+        rows.to_parquet(tmp_rows, engine="pyarrow", index=False)
+        os.replace(tmp_votes, votes_path)
+        os.replace(tmp_rows, rows_path)  # last: the rows file marks a complete entry
+        entries = sorted(rows_path.parent.glob(f"{_CACHE_PREFIX}*.rows.parquet"),
+                         key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in entries[_CACHE_KEEP:]:
+            for part in _cache_parts(stale):
+                part.unlink(missing_ok=True)
+    except OSError:  # a read-only or full disk only costs speed
+        for tmp in (tmp_rows, tmp_votes):
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+
+
+def _load_all(path: str | PathLike[str], *, cache: bool, progress: bool) -> pd.DataFrame:
+    p = Path(path).expanduser()
+    if not p.is_file():
+        raise DataFileError(
+            "file not found. Download 'General Assembly Voting Data' from "
+            "https://digitallibrary.un.org/record/4060887 and give the path of the CSV "
+            "(or .csv.gz) file.",
+            path=str(p),
+        )
+    rows_file = cache_file(p) if cache else None
+    parts = _read_cache(rows_file) if rows_file is not None else None
+    if parts is None:
+        gz = _is_gzip(p)
+        columns, mapping = _check_header(p, gz)
+        if not gz:
+            _check_tail(p, columns)
+        raw = _parse(p, gz, mapping, progress)
+        if (gz and len(raw) and columns[-1].strip().lower() == "undl_link"
+                and "undl_link" in raw.columns):
+            _check_last_link(p, str(raw["undl_id"].iloc[-1]),
+                             str(raw["undl_link"].iloc[-1]).strip())
+        parts = _normalise(raw, p)
+        del raw
+        if rows_file is not None:
+            _write_cache(*parts, rows_file)
+    return _assemble(*parts)
+
+
+# --------------------------------------------------------------- course selection
+def _course_table() -> pd.DataFrame:
+    from .resolutions import load_resolutions
+
+    res = load_resolutions(include_procedural=False)
+    return res[["id", "symbol", "symbol_confirmed", "draft", "date", "session"]]
+
+
+def _norm(text: object) -> str:
+    return re.sub(r"\s+", "", str(text)).upper()
+
+
+def _course_ids(frame: pd.DataFrame) -> pd.Series:
+    """Course id of every row's vote (``<NA>`` for votes outside the course)."""
+    from .resolutions import resolve_resolution
+
+    res = _course_table()
+    by_draft = {_norm(d): str(i) for i, d in zip(res["id"], res["draft"], strict=True)
+                if isinstance(d, str) and d}
+    by_date = {(pd.Timestamp(d), _norm(s)): str(i)
+               for i, d, s, ok in zip(res["id"], res["date"], res["session"],
+                                      res["symbol_confirmed"], strict=True) if not ok}
+    ids = set(res["id"].astype(str))
+    votes = frame[["undl_id", "symbol", "draft", "session", "date"]].drop_duplicates("undl_id")
+    found: dict[int, str] = {}
+    for row in votes.itertuples(index=False):
+        symbol = _norm(row.symbol)
+        rid = None
+        if re.fullmatch(r"A/RES/(68/262|ES-11/\d+)", symbol):
+            try:
+                rid = resolve_resolution(symbol)
+            except UngaTeachError:
+                rid = None
+        if rid is None:
+            rid = by_draft.get(_norm(row.draft))
+        if rid is None and not pd.isna(row.date):
+            rid = by_date.get((pd.Timestamp(row.date), _norm(row.session)))
+        if rid in ids:
+            found[int(row.undl_id)] = rid
+    seen: dict[str, int] = {}
+    for uid, rid in found.items():
+        if rid in seen:
+            raise DataFileError(
+                f"two voting records match the course vote {rid}: {seen[rid]} and {uid}. "
+                "Check the file's resolution and draft symbols."
+            )
+        seen[rid] = uid
+    return frame["undl_id"].map(found)
+
+
+def _select(frame: pd.DataFrame, resolutions: object) -> pd.DataFrame:
+    if isinstance(resolutions, str) and resolutions == "all":
+        return frame.reset_index(drop=True)
+    if isinstance(resolutions, str) and resolutions == "course":
+        rid = _course_ids(frame)
+        keep = rid.notna().to_numpy()
+        out = frame.loc[keep].copy()
+        out["resolution"] = rid[keep].astype(str).to_numpy()
+        for col in ("iso3", "source_url", "note", "symbol", "draft", "session", "ms_name",
+                    "current_iso3"):
+            out[col] = out[col].astype(object).where(out[col].notna(), None)
+        order = {r: i for i, r in enumerate(_course_table()["id"].astype(str))}
+        out["_o"] = out["resolution"].map(order)
+        out = out.sort_values(["_o", "iso3"], kind="stable").drop(columns="_o")
+        return out.reset_index(drop=True)
+    if isinstance(resolutions, str) or not isinstance(resolutions, Iterable):
+        raise UngaTeachError(
+            f"resolutions={resolutions!r} is not accepted. Use 'course' (the course votes), "
+            "'all' (every vote in the file) or a list of symbols or course ids."
+        )
+    wanted = [str(r) for r in resolutions]
+    from .resolutions import resolve_resolution
+
+    course_wanted: set[str] = set()
+    symbols: set[str] = set()
+    for ref in wanted:
+        symbols.add(_norm(ref))
+        with contextlib.suppress(UngaTeachError):
+            course_wanted.add(resolve_resolution(ref))
+    keep = frame["symbol"].map(lambda s: _norm(s) in symbols).astype(bool).to_numpy()
+    keep |= frame["draft"].map(lambda s: _norm(s) in symbols).astype(bool).to_numpy()
+    if course_wanted:
+        keep |= _course_ids(frame).isin(course_wanted).to_numpy()
+    out = frame.loc[keep].reset_index(drop=True)
+    for col in ("resolution", "symbol", "draft", "session", "iso3", "source_url", "note",
+                "ms_name", "current_iso3"):
+        out[col] = out[col].cat.remove_unused_categories()
+    return out
+
+
+def read_undl(
+    path: str | PathLike[str],
+    *,
+    resolutions: str | Sequence[str] = "course",
+    cache: bool = True,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Read the UN Digital Library's "General Assembly Voting Data" CSV file.
+
+    Parameters
+    ----------
+    path : path-like
+        The CSV file as downloaded from https://digitallibrary.un.org/record/4060887
+        (for example ``2026_02_06_ga_voting.csv``), plain or gzip-compressed.
+        Columns are read by name; ``vote_note`` and ``undl_link`` may be
+        missing; a BOM and Windows line ends are accepted.
+    resolutions : {"course", "all"} or list of str, default "course"
+        ``"course"``: only the votes of the course (A/RES/68/262,
+        A/RES/ES-11/1 to 9, and the 24 February 2026 resolution, found by its
+        draft A/ES-11/L.17 or by date and session); the ``resolution`` column
+        then holds the course ids (``"ES-11/7"``, ``"2026"``). ``"all"``:
+        every vote in the file, with ``resolution`` holding the symbol. A list
+        of symbols, drafts or course ids selects those votes (``resolution``
+        holds the symbol).
+    cache : bool, default True
+        Use and fill the Parquet cache (see :func:`cache_dir`): the second
+        load of the same file takes a fraction of a second.
+    progress : bool, default False
+        Show a progress bar while the file is read.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The course schema ``resolution, iso3, vote, confidence, source_url,
+        note`` (``vote`` the ordered categorical yes/no/abstain/non_voting;
+        ``confidence`` always ``official``; ``source_url`` the row's
+        ``undl_link``; ``note`` its ``vote_note``), then ``undl_id``,
+        ``symbol``, ``draft``, ``session``, ``date`` (datetime), ``ms_name``
+        (the name at the time, upper case), ``current_iso3`` (the current
+        member state: the code itself, the successor of a historical code such
+        as ZAR -> COD, or ``<NA>`` for states with no successor such as YUG)
+        and the totals as integers. ``iso3`` keeps the code as given: rows of
+        states that no longer exist are never dropped. Text columns are
+        categoricals for the full file (about 60 MB in memory).
+
+    Raises
+    ------
+    DataFileError
+        Missing file, empty file, wrong delimiter, missing columns (with the
+        list accepted), an unknown vote code (with the line), an empty code,
+        two rows for one state on one vote, a non-numeric total, a bad date,
+        or a file that was cut off ("download it again").
+
+    See Also
+    --------
+    use_official_record, compare_with_official, agreement_matrix
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "ga.csv"
+    >>> _ = p.write_text(
+    ...     "undl_id,ms_code,ms_name,ms_vote,date,session,resolution,draft,total_yes,"
+    ...     "total_no,total_abstentions,total_non_voting,total_ms\\n"
+    ...     "1,FRA,FRANCE,Y,1990-01-01,44,A/RES/44/1,A/44/L.1,1.0,0.0,0.0,1.0,2.0\\n"
+    ...     "1,SUN,USSR,X,1990-01-01,44,A/RES/44/1,A/44/L.1,1.0,0.0,0.0,1.0,2.0\\n")
+    >>> read_undl(p, resolutions="all", cache=False)[["resolution", "iso3", "vote", "total_ms"]]
+       resolution iso3        vote  total_ms
+    0  A/RES/44/1  FRA         yes         2
+    1  A/RES/44/1  SUN  non_voting         2
+    """
+    frame = _load_all(path, cache=cache, progress=progress)
+    return _select(frame, resolutions)
+
+
+# -------------------------------------------------------------- historical codes
+def historical_codes(frame: pd.DataFrame) -> pd.DataFrame:
+    """States in a :func:`read_undl` frame whose code is not a current member's.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        From :func:`read_undl` (any selection).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per such code: ``code``, ``name_in_file``, ``successor`` (the
+        current member that continues it, or empty), ``rows``, ``votes``,
+        ``first_date``, ``last_date``, ``note``. Their rows are kept under the
+        code as given; nothing is dropped.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"iso3": ["SUN", "FRA"], "ms_name": ["USSR", "FRANCE"],
+    ...                   "undl_id": [1, 1], "date": pd.to_datetime(["1990-01-01"] * 2)})
+    >>> historical_codes(f)[["code", "successor", "rows"]].values.tolist()
+    [['SUN', 'RUS', 1]]
+    """
+    columns = ["code", "name_in_file", "successor", "rows", "votes", "first_date",
+               "last_date", "note"]
+    members = _current_members()
+    iso = frame["iso3"].astype(str)
+    sub = frame.loc[~iso.isin(members).to_numpy()]
+    if sub.empty:
+        return pd.DataFrame(columns=columns)
+    out = []
+    for code, group in sub.groupby(sub["iso3"].astype(str), sort=True, observed=True):
+        known = HISTORICAL_CODES.get(code)
+        names = group["ms_name"].astype(str).value_counts()
+        out.append({
+            "code": code,
+            "name_in_file": str(names.index[0]) if len(names) else "",
+            "successor": (known[1] or "") if known else "",
+            "rows": len(group),
+            "votes": int(group["undl_id"].nunique()),
+            "first_date": group["date"].min(),
+            "last_date": group["date"].max(),
+            "note": known[2] if known else "not a current member state and not a known "
+                                           "historical code: check the file",
+        })
+    return pd.DataFrame(out, columns=columns)
+
+
+# ------------------------------------------------------------- official record
+def _check_course_rows(course: pd.DataFrame, path: str) -> None:
+    members = _current_members()
+    bad = course.loc[~course["iso3"].astype(str).isin(members)]
+    if not bad.empty:
+        listed = ", ".join(f"{r.iso3} on {r.resolution}" for r in bad.head(5).itertuples())
+        raise DataFileError(
+            f"{len(bad)} row(s) of the course votes have a code that is not a current member "
+            f"state ({listed}). The official record was not installed; run "
+            "`unga-teach compare` to see them.",
+            path=path,
+        )
+
+
+def use_official_record(path: str | PathLike[str] | None = None, *, progress: bool = False) -> None:
+    """Use the official UN file for the course votes it covers (``None``: stop).
+
+    After this call :func:`unga_teach.load_votes`, :func:`unga_teach.coverage`
+    and everything built on them use the official rows (confidence
+    ``official``, source the UN Digital Library record) for each course vote
+    the file contains; the other votes keep the shipped data. The file is read
+    with :func:`read_undl` (cached). The environment variable
+    ``UNGA_TEACH_UNDL`` does the same at first use.
+
+    Parameters
+    ----------
+    path : path-like or None
+        The official CSV file, or ``None`` to go back to the shipped data.
+    progress : bool, default False
+        Show a progress bar while a new file is read.
+
+    Raises
+    ------
+    DataFileError
+        The file cannot be read, or a course vote in it has a code that is not
+        a current member state (nothing is installed then).
+
+    Examples
+    --------
+    >>> use_official_record(None)   # back to the shipped data
+    """
+    if path is None:
+        record.set_official_votes(None)
+        return
+    course = read_undl(path, resolutions="course", progress=progress)
+    _check_course_rows(course, str(path))
+    from .votes import VOTE_COLUMNS
+
+    rows = course[VOTE_COLUMNS].copy()
+    for col in ("resolution", "iso3", "source_url", "note"):
+        rows[col] = rows[col].fillna("").astype(str)
+    rows["vote"] = rows["vote"].astype(str)
+    rows["confidence"] = "official"
+    record.set_official_votes(rows.reset_index(drop=True), str(path))
+
+
+# ------------------------------------------------------------------- comparison
+def compare_with_official(path: str | PathLike[str], *, progress: bool = False) -> pd.DataFrame:
+    """List every difference between the shipped votes and the official UN file.
+
+    Only the course votes that the file covers are compared (version 5 of the
+    file ends on 30 December 2025, so it has no 2026 vote). The shipped data
+    is compared as shipped, whatever record is in use.
+
+    Parameters
+    ----------
+    path : path-like
+        The official CSV file (see :func:`read_undl`).
+    progress : bool, default False
+        Show a progress bar while a new file is read.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per difference: ``resolution``, ``iso3``, ``name``,
+        ``shipped_vote`` (``unknown`` where we have no source),
+        ``official_vote``, ``shipped_confidence``, ``shipped_source``,
+        ``kind`` and ``detail``. Kinds: ``different vote``; ``missing in
+        shipped data`` (we have no sourced vote; the file has one);
+        ``missing in official file`` (a member state has no row in the file);
+        ``not a member state`` (a row of the file for a code that is not a
+        current member: an error in the file or in our member list); ``totals
+        differ`` (the file's totals differ from ``data/resolutions.csv`` or
+        from the file's own rows; ``iso3`` is empty and the two vote columns
+        hold the counts). Empty when everything agrees.
+        ``attrs["covered"]`` and ``attrs["not_covered"]`` list the course
+        votes found and not found in the file; ``attrs["historical_codes"]``
+        lists (as records) the codes of the whole file that are not current
+        members (see :func:`historical_codes`).
+
+    Examples
+    --------
+    >>> compare_with_official  # doctest: +ELLIPSIS
+    <function compare_with_official at ...>
+    """
+    from .members import load_members
+    from .votes import _shipped_votes
+
+    all_rows = _load_all(path, cache=True, progress=progress)
+    course = _select(all_rows, "course")
+    shipped = _shipped_votes()
+    res = _course_table()
+    from .resolutions import load_resolutions
+
+    totals_ref = load_resolutions(include_procedural=False).set_index("id")
+    members = load_members()[["iso3", "name"]].astype(str)
+    member_set = set(members["iso3"])
+    name_of = dict(zip(members["iso3"], members["name"], strict=True))
+    covered = [r for r in res["id"].astype(str) if r in set(course["resolution"])]
+    rows: list[dict[str, object]] = []
+
+    for rid in covered:
+        off = course[course["resolution"] == rid]
+        ship = shipped[shipped["resolution"] == rid].set_index("iso3")
+        off_iso = off["iso3"].astype(str)
+        for r in off.loc[~off_iso.isin(member_set).to_numpy()].itertuples(index=False):
+            rows.append({
+                "resolution": rid, "iso3": str(r.iso3), "name": str(r.ms_name),
+                "shipped_vote": "", "official_vote": str(r.vote),
+                "shipped_confidence": "", "shipped_source": "",
+                "kind": "not a member state",
+                "detail": f"the file has a row for {r.iso3} ({r.ms_name}), which is not a "
+                          "current member state",
+            })
+        off_vote = dict(zip(off_iso, off["vote"].astype(str), strict=True))
+        for iso3 in members["iso3"]:
+            official = off_vote.get(iso3)
+            if iso3 in ship.index:
+                srow = ship.loc[iso3]
+                s_vote, s_conf, s_src = str(srow["vote"]), str(srow["confidence"]), str(srow["source_url"])
+            else:
+                s_vote, s_conf, s_src = "unknown", "none", ""
+            if official is None:
+                kind, detail = "missing in official file", "no row for this member state in the file"
+            elif s_vote == "unknown":
+                kind, detail = "missing in shipped data", "the shipped data has no sourced vote"
+            elif s_vote != official:
+                kind, detail = "different vote", f"shipped {s_vote}, official {official}"
+            else:
+                continue
+            rows.append({
+                "resolution": rid, "iso3": iso3, "name": name_of[iso3],
+                "shipped_vote": s_vote, "official_vote": official or "",
+                "shipped_confidence": s_conf, "shipped_source": s_src,
+                "kind": kind, "detail": detail,
+            })
+        # totals: the file's columns vs data/resolutions.csv, and vs the file's own rows
+        ref = totals_ref.loc[rid]
+        counts = off["vote"].astype(str).value_counts()
+        first = off.iloc[0]
+        pairs = [("yes", "total_yes"), ("no", "total_no"), ("abstain", "total_abstentions"),
+                 ("non_voting", "total_non_voting"), ("total_members", "total_ms")]
+        for ours, theirs in pairs:
+            file_total = first[theirs]
+            shipped_total = int(ref[ours])
+            file_total_s = "" if pd.isna(file_total) else str(int(file_total))
+            if file_total_s != str(shipped_total):
+                rows.append({
+                    "resolution": rid, "iso3": "", "name": f"total {ours}",
+                    "shipped_vote": str(shipped_total), "official_vote": file_total_s,
+                    "shipped_confidence": "", "shipped_source": str(ref["source_url"]),
+                    "kind": "totals differ",
+                    "detail": f"{theirs} in the file is {file_total_s or 'empty'}; "
+                              f"data/resolutions.csv has {shipped_total}",
+                })
+            counted = len(off) if ours == "total_members" else int(counts.get(ours, 0))
+            if file_total_s and counted != int(file_total):
+                rows.append({
+                    "resolution": rid, "iso3": "", "name": f"total {ours}",
+                    "shipped_vote": str(shipped_total), "official_vote": file_total_s,
+                    "shipped_confidence": "", "shipped_source": str(ref["source_url"]),
+                    "kind": "totals differ",
+                    "detail": f"{theirs} in the file is {file_total_s} but the file has "
+                              f"{counted} such rows",
+                })
+    out = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+    order = {r: i for i, r in enumerate(res["id"].astype(str))}
+    kind_order = {k: i for i, k in enumerate(COMPARE_KINDS)}
+    out = out.sort_values(
+        ["resolution", "kind", "iso3"],
+        key=lambda s: s.map(order) if s.name == "resolution" else
+        (s.map(kind_order) if s.name == "kind" else s),
+        kind="stable",
+    ).reset_index(drop=True)
+    for col in COMPARE_COLUMNS:
+        out[col] = out[col].astype("string")
+    out.attrs["covered"] = covered
+    out.attrs["not_covered"] = [r for r in res["id"].astype(str) if r not in covered]
+    hist = historical_codes(all_rows)
+    hist["first_date"] = hist["first_date"].astype(str)
+    hist["last_date"] = hist["last_date"].astype(str)
+    out.attrs["historical_codes"] = hist.to_dict("records")
+    return out
+
+
+# -------------------------------------------------------------------- agreement
+_POSITION_CODES = {"yes": 0, "no": 1, "abstain": 2, "Y": 0, "N": 1, "A": 2}
+
+
+def agreement_matrix(
+    frame: pd.DataFrame | None = None,
+    *,
+    resolutions: Iterable[object] | None = None,
+    countries: Iterable[object] | None = None,
+    include_abstain: bool = True,
+    min_votes: int = 1,
+) -> pd.DataFrame:
+    """Agreement between every pair of states over a selection of votes.
+
+    Same definition as :func:`unga_teach.agreement`: among the votes where
+    **both** states voted yes, no or abstain, the share on which they cast the
+    same vote. An abstention counts as a position; non-voting and unknown
+    votes are left out. Computed at once for all pairs with matrix products
+    (all states x all 5,000 votes of the official file in well under a
+    second).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame, optional
+        Long-format votes with ``iso3``, ``vote`` and ``resolution`` (and
+        ``undl_id``, used as the vote key when present, so that two records
+        sharing a symbol stay apart): :func:`unga_teach.load_votes`,
+        :func:`unga_teach.known_votes` or :func:`read_undl` output, filtered
+        any way (a session, a decade). Default: the course votes in use
+        (:func:`unga_teach.known_votes`).
+    resolutions : list of str, optional
+        Keep only these values of ``resolution`` (course ids or symbols).
+    countries : list of str, optional
+        Rows and columns, in this order (codes as in ``frame``, or any name
+        :func:`unga_teach.find_country` accepts). Default: every state in the
+        selection, sorted by code.
+    include_abstain : bool, default True
+        ``False`` compares only votes where both voted yes or no.
+    min_votes : int, default 1
+        Pairs with fewer comparable votes get ``NaN``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Square, symmetric, index and columns the ISO3 codes; values in [0, 1]
+        and ``NaN`` where the two states have fewer than ``min_votes``
+        comparable votes. The diagonal is 1 for every state with a comparable
+        vote.
+
+    Examples
+    --------
+    >>> v = pd.DataFrame({
+    ...     "resolution": ["r1", "r1", "r1", "r2", "r2", "r2"],
+    ...     "iso3": ["FRA", "RUS", "UKR", "FRA", "RUS", "UKR"],
+    ...     "vote": ["yes", "no", "yes", "yes", "abstain", "non_voting"]})
+    >>> agreement_matrix(v)
+          FRA  RUS  UKR
+    FRA   1.0  0.0  1.0
+    RUS   0.0  1.0  0.0
+    UKR   1.0  0.0  1.0
+    """
+    if frame is None:
+        from .votes import known_votes
+
+        frame = known_votes()
+    missing = [c for c in ("iso3", "vote") if c not in frame.columns]
+    key_col = "undl_id" if "undl_id" in frame.columns else "resolution"
+    if key_col not in frame.columns:
+        missing.append("resolution")
+    if missing:
+        raise UngaTeachError(
+            f"agreement_matrix needs the column(s) {', '.join(missing)}; got "
+            f"{', '.join(map(str, frame.columns))}. Pass load_votes(), known_votes() or "
+            "read_undl() output."
+        )
+    if int(min_votes) < 1:
+        raise UngaTeachError(f"min_votes must be at least 1, not {min_votes!r}.")
+    if resolutions is not None:
+        wanted = _wanted_resolutions(frame, resolutions)
+        frame = frame.loc[frame["resolution"].astype(str).isin(wanted).to_numpy()]
+
+    state_codes, states = _codes(frame["iso3"])
+    vote_codes, _ = _codes(frame[key_col])
+    value = _position_codes(frame["vote"], include_abstain)
+
+    if countries is not None:
+        order = _wanted_states(states, countries)
+    else:
+        present = np.unique(state_codes[state_codes >= 0])
+        order = [states[i] for i in present]
+        order = sorted(order)
+    index_of = {s: i for i, s in enumerate(states)}
+    pos = np.full(len(states) + 1, -1, dtype=np.int64)
+    for new, code in enumerate(order):
+        pos[index_of[code]] = new
+    rows = pos[state_codes]
+    keep = (rows >= 0) & (value >= 0) & (vote_codes >= 0)
+    n_states, n_votes = len(order), int(vote_codes.max()) + 1 if len(vote_codes) else 0
+    n_cat = 3 if include_abstain else 2
+    onehot = np.zeros((n_cat, n_states, max(n_votes, 1)), dtype=np.float32)
+    onehot[value[keep], rows[keep], vote_codes[keep]] = 1.0
+    agree = np.zeros((n_states, n_states), dtype=np.float64)
+    for c in range(n_cat):
+        agree += onehot[c] @ onehot[c].T
+    cast = onehot.sum(axis=0)
+    comparable = cast @ cast.T
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(comparable >= int(min_votes), agree / comparable, np.nan)
+    labels = pd.Index(order, name=None)
+    return pd.DataFrame(share, index=labels, columns=labels)
+
+
+def _codes(values: pd.Series) -> tuple[np.ndarray, list[str]]:
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy().astype(np.int64), [str(c) for c in values.cat.categories]
+    if values.dtype.kind in "iu":
+        codes, uniques = pd.factorize(values.to_numpy(), sort=False)
+    else:
+        codes, uniques = pd.factorize(values.astype(str), sort=False)
+    return codes.astype(np.int64), [str(u) for u in uniques]
+
+
+def _position_codes(votes: pd.Series, include_abstain: bool) -> np.ndarray:
+    codes, cats = _codes(votes)
+    table = {k: v for k, v in _POSITION_CODES.items() if include_abstain or v < 2}
+    lut = np.array([table.get(str(c).strip(), -1) for c in cats] + [-1], dtype=np.int64)
+    return lut[codes]
+
+
+def _wanted_resolutions(frame: pd.DataFrame, resolutions: Iterable[object]) -> set[str]:
+    from .resolutions import resolve_resolution
+
+    if isinstance(resolutions, str):
+        resolutions = [resolutions]
+    present = set(frame["resolution"].astype(str).unique())
+    wanted: set[str] = set()
+    for ref in resolutions:
+        text = str(ref)
+        if text in present:
+            wanted.add(text)
+            continue
+        try:
+            rid = resolve_resolution(ref)
+        except UngaTeachError:
+            rid = None
+        if rid in present:
+            wanted.add(rid)
+        else:
+            raise UngaTeachError(
+                f"resolution {ref!r} is not in the votes given ({len(present)} votes, e.g. "
+                f"{', '.join(sorted(present)[:4])})."
+            )
+    return wanted
+
+
+def _wanted_states(states: list[str], countries: Iterable[object]) -> list[str]:
+    from .members import find_country
+
+    if isinstance(countries, str):
+        countries = [countries]
+    present = set(states)
+    out: list[str] = []
+    for c in countries:
+        code = str(c).strip()
+        if code.upper() in present:
+            code = code.upper()
+        else:
+            code = find_country(code).iso3
+            if code not in present:
+                raise UngaTeachError(f"{c!r} ({code}) has no vote in the selection.")
+        if code not in out:
+            out.append(code)
+    if not out:
+        raise UngaTeachError("countries is empty: give at least one state, or None for all.")
+    return out
+
+
+__all__ = [
+    "HISTORICAL_CODES",
+    "agreement_matrix",
+    "cache_dir",
+    "cache_file",
+    "compare_with_official",
+    "historical_codes",
+    "read_undl",
+    "use_official_record",
+]
+
