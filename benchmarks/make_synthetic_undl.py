@@ -46,13 +46,15 @@ HISTORICAL: dict[str, tuple[str, str, int]] = {
     "ROM": ("ROMANIA", "ROU", 1976),
 }
 
-WORDS = (
-    "international cooperation development rights question situation implementation "
-    "programme measures human assistance peace security nuclear weapons disarmament "
-    "territories occupied people self-determination economic social environment "
-    "sustainable convention protocol declaration financing operations report committee "
-    "special regional conference strengthening promotion protection elimination"
-).split()
+WORDS = [
+    "international", "cooperation", "development", "rights", "question", "situation",
+    "implementation", "programme", "measures", "human", "assistance", "peace", "security",
+    "nuclear", "weapons", "disarmament", "territories", "occupied", "people",
+    "self-determination", "economic", "social", "environment", "sustainable", "convention",
+    "protocol", "declaration", "financing", "operations", "report", "committee", "special",
+    "regional", "conference", "strengthening", "promotion", "protection", "elimination",
+]
+SUFFIX = " : resolution / adopted by the General Assembly"
 
 
 def _members() -> list[tuple[str, str]]:
@@ -87,7 +89,7 @@ def write_synthetic(out: Path, n_votes: int = 4900, seed: int = 2026) -> Path:
             symbol = f"A/RES/{session}/{number}"
             undl_id = 100000 + k
             date = f"{year}-{rng.integers(9, 13):02d}-{rng.integers(1, 29):02d}"
-            title = _phrase(rng, int(rng.integers(4, 11))) + " : resolution / adopted by the General Assembly"
+            title = _phrase(rng, int(rng.integers(4, 11))) + SUFFIX
             agenda = _phrase(rng, int(rng.integers(3, 9)))
             subjects = "|".join(_phrase(rng, 3).upper() + "--" + _phrase(rng, 2).upper()
                                 for _ in range(int(rng.integers(1, 4))))

@@ -1,8 +1,15 @@
 """The otter-grader assignment: generation, grading, and the instructor guide's commands.
 
-Everything runs in temporary copies, with the ``otter`` of the environment that
-runs pytest (the venv), offline and without Docker (``otter run`` grades one
-submission in this environment; ``otter grade`` would need a Docker engine).
+The ```bash blocks of docs/instructors.md marked ``<!-- tested -->`` are run
+verbatim, once, in a temporary copy of the assignment files, with the
+``otter`` of the environment that runs pytest (the venv) first on PATH:
+``otter assign`` on the master notebook, three prepared submissions made from
+the generated student notebook (assignments/tests/make_submissions.py), one
+``otter run`` per submission, and the score table. The other tests check what
+those commands made: no solution and no hidden test reaches students, the
+solution gets full marks, the wrong submission its known partial score, and
+the erroring one is graded. Offline, no Docker (``otter grade`` would need a
+Docker engine; ``otter run`` grades in this environment).
 
 Run alone with::
 
@@ -18,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -77,35 +85,52 @@ def _source(cell) -> str:
 
 
 # ------------------------------------------------------------------ fixtures
-@pytest.fixture(scope="module")
-def dist(tmp_path_factory) -> Path:
-    """``otter assign`` on a temporary copy of the master notebook."""
-    work = tmp_path_factory.mktemp("assign")
-    (work / "source").mkdir()
-    shutil.copy2(MASTER, work / "source" / NOTEBOOK)
-    _run([str(OTTER), "assign", f"source/{NOTEBOOK}", "dist"], cwd=work)
-    return work / "dist"
+def _tested_blocks(text: str) -> list[str]:
+    """The ```bash blocks of the guide that follow a <!-- tested --> line, in order."""
+    return re.findall(r"<!--\s*tested\s*-->\s*\n```bash\n(.*?)\n```", text, re.S)
 
 
 @pytest.fixture(scope="module")
-def graded(dist: Path, tmp_path_factory) -> dict[str, dict[str, float]]:
-    """The three prepared submissions, graded with ``otter run`` (in parallel)."""
-    work = tmp_path_factory.mktemp("grade")
-    made = subs.make_submissions(dist, work / "submissions")
-    (zip_path,) = (dist / "autograder").glob("*.zip")
-    procs = {}
-    for name, path in made.items():
-        out = work / "results" / name
-        out.mkdir(parents=True)
-        cmd = [str(OTTER), "run", "--no-logo", "-a", str(zip_path), str(path), "-o", str(out)]
-        procs[name] = (subprocess.Popen(cmd, cwd=work, env=_env(), stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT, text=True), out)
+def course(tmp_path_factory) -> Path:
+    """A temporary copy of the assignment files, after every tested command of the guide.
+
+    The guide's commands are the whole workflow: ``otter assign`` on the master
+    notebook, the three prepared submissions, the student zip, ``otter run`` on
+    each submission and the score table. The tests below check what they made,
+    so the workflow runs once (otter runs take most of the time).
+    """
+    base = tmp_path_factory.mktemp("guide")
+    repo = base / "course"
+    shutil.copytree(ROOT / "assignments" / "source", repo / "assignments" / "source")
+    (repo / "assignments" / "tests").mkdir(parents=True)
+    shutil.copy2(HELPER, repo / "assignments" / "tests" / HELPER.name)
+    blocks = _tested_blocks(GUIDE.read_text(encoding="utf-8"))
+    assert blocks, "docs/instructors.md has no <!-- tested --> ```bash block"
+    for i, block in enumerate(blocks):
+        script = base / f"block_{i}.sh"
+        script.write_text("set -euo pipefail\n" + block + "\n", encoding="utf-8")
+        _run(["bash", str(script)], cwd=repo)
+    return repo
+
+
+@pytest.fixture(scope="module")
+def dist(course: Path) -> Path:
+    """What ``otter assign`` wrote (the guide's first command)."""
+    out = course / "assignments" / "dist"
+    assert (out / "student" / NOTEBOOK).exists(), "otter assign did not write the student notebook"
+    return out
+
+
+@pytest.fixture(scope="module")
+def graded(course: Path) -> dict[str, dict[str, float]]:
+    """Scores per question of the three prepared submissions, as ``otter run`` wrote them."""
     results = {}
-    for name, (proc, out) in procs.items():
-        log, _ = proc.communicate(timeout=TIMEOUT)
-        assert proc.returncode == 0, f"otter run crashed on {name}.ipynb:\n{log[-4000:]}"
-        assert (out / "results.json").exists(), f"no results.json for {name}:\n{log[-4000:]}"
-        results[name] = _scores(out / "results.json")
+    for name in subs.EXPECTED_SCORES:
+        path = course / "results" / name / "results.json"
+        log = course / "results" / name / "log.txt"
+        detail = log.read_text(encoding="utf-8")[-4000:] if log.exists() else "(no log)"
+        assert path.exists(), f"otter run wrote no results for {name}.ipynb:\n{detail}"
+        results[name] = _scores(path)
     return results
 
 
@@ -186,7 +211,7 @@ def test_no_hidden_test_in_student_folder(dist: Path) -> None:
     assert all(p in student_text for p in public), "a public test is missing"
     autograder_tests = "\n".join(p.read_text(encoding="utf-8")
                                  for p in (dist / "autograder" / "tests").glob("*.py"))
-    assert all(h in autograder_tests for h in hidden), "a hidden test is missing from the autograder"
+    assert all(h in autograder_tests for h in hidden), "a hidden test is not in the autograder"
     (zip_path,) = (dist / "autograder").glob("*.zip")
     assert zip_path.name.startswith("unga_assignment-autograder_")
 
@@ -214,9 +239,11 @@ def test_erroring_submission_is_graded(graded) -> None:
     assert sum(scores.values()) == subs.EXPECTED_SCORES["erroring"]
 
 
-def test_public_checks_work_in_the_student_folder(dist: Path, tmp_path: Path) -> None:
+def test_public_checks_work_in_the_student_folder(dist: Path, tmp_path: Path,
+                                                  monkeypatch) -> None:
     """``grader.check`` gives feedback in a student's copy (base install + otter-grader)."""
     nbclient = pytest.importorskip("nbclient")
+    monkeypatch.delenv("UNGA_TEACH_UNDL", raising=False)
     student_dir = tmp_path / "student"
     shutil.copytree(dist / "student", student_dir)
     nb_dict = subs.fill(
@@ -224,7 +251,7 @@ def test_public_checks_work_in_the_student_folder(dist: Path, tmp_path: Path) ->
         json.loads((dist / "autograder" / NOTEBOOK).read_text(encoding="utf-8")),
         subs.WRONG_ANSWERS,
     )
-    nb = nbformat.from_dict(nb_dict)
+    nb = nbformat.reads(json.dumps(nb_dict), as_version=4)
     # stop before check_all and export (export re-grades the zip; slow, and not needed here)
     last = max(i for i, c in enumerate(nb.cells) if 'grader.check("q6")' in _source(c))
     nb.cells = nb.cells[: last + 1]
@@ -245,33 +272,31 @@ def test_public_checks_work_in_the_student_folder(dist: Path, tmp_path: Path) ->
 
 
 # ---------------------------------------------------------------- instructor guide
-def _tested_blocks(text: str) -> list[str]:
-    return re.findall(r"<!--\s*tested\s*-->\s*\n```bash\n(.*?)\n```", text, re.S)
-
-
-def test_guide_has_tested_blocks() -> None:
+def test_guide_has_the_workflow() -> None:
     blocks = _tested_blocks(GUIDE.read_text(encoding="utf-8"))
     joined = "\n".join(blocks)
-    assert len(blocks) >= 3
     assert "otter assign assignments/source/unga_assignment.ipynb assignments/dist" in joined
-    assert "otter run" in joined
+    assert "assignments/tests/make_submissions.py assignments/dist submissions" in joined
+    assert "otter run" in joined and "scores.csv" in joined
 
 
-def test_instructor_guide_commands_run_verbatim(tmp_path: Path) -> None:
-    """Run every ```bash block marked <!-- tested --> in docs/instructors.md, in order."""
-    repo = tmp_path / "course"
-    shutil.copytree(ROOT / "assignments" / "source", repo / "assignments" / "source")
-    (repo / "assignments" / "tests").mkdir(parents=True)
-    shutil.copy2(HELPER, repo / "assignments" / "tests" / HELPER.name)
-    blocks = _tested_blocks(GUIDE.read_text(encoding="utf-8"))
-    for i, block in enumerate(blocks):
-        script = tmp_path / f"block_{i}.sh"
-        script.write_text("set -euo pipefail\n" + block + "\n", encoding="utf-8")
-        _run(["bash", str(script)], cwd=repo)
-    # what the guide promises: a student folder, an autograder zip, and a score table
-    assert (repo / "assignments" / "dist" / "student" / NOTEBOOK).exists()
-    assert len(list((repo / "assignments" / "dist" / "autograder").glob("*.zip"))) == 1
-    table = (repo / "scores.csv").read_text(encoding="utf-8").splitlines()
+def test_instructor_guide_commands_run_verbatim(course: Path) -> None:
+    """Every ```bash block marked <!-- tested --> ran (in the fixture) and did its job."""
+    dist = course / "assignments" / "dist"
+    assert (dist / "student" / NOTEBOOK).exists()
+    assert len(list((dist / "autograder").glob("*.zip"))) == 1
+    with zipfile.ZipFile(dist / "unga_assignment_student.zip") as z:
+        names = set(z.namelist())
+    assert NOTEBOOK in names and "tests/q1.py" in names
+    assert not any("autograder" in n for n in names)
+    table = (course / "scores.csv").read_text(encoding="utf-8").splitlines()
     header = table[0].split(",")
-    rows = {line.split(",")[0]: dict(zip(header, line.split(","))) for line in table[1:]}
+    assert header[:2] == ["submission", "total"]
+    rows = {}
+    for line in table[1:]:
+        cells = line.split(",")
+        rows[cells[0]] = dict(zip(header, cells, strict=True))
     assert {name: float(row["total"]) for name, row in rows.items()} == subs.EXPECTED_SCORES
+    memos = (course / "memos.md").read_text(encoding="utf-8")
+    assert memos.count("## ") == len(subs.EXPECTED_SCORES)
+    assert subs.MEMO in memos

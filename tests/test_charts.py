@@ -133,8 +133,7 @@ def test_data_is_inline_no_urls_and_valid_json(built: dict, name: str) -> None:
     _, spec, _ = built[name]
     urls = [(p, v) for p, k, v in walk(spec) if k == "url"]
     assert urls == [], urls
-    text = json.dumps(spec, allow_nan=False)  # NaN would be invalid JSON for Vega
-    assert "http://" not in text.replace("http://www.w3", "") or name in ("trend_states",)
+    json.dumps(spec, allow_nan=False)  # NaN would be invalid JSON for Vega
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -172,7 +171,8 @@ def test_tally_chart_shows_the_majority_arithmetic(built: dict) -> None:
                           "text": "simple majority: 60 of 119"}]
     not_counted = {r["vote"] for r in rows if str(r.get("row", "")).startswith("Not counted")}
     assert not_counted == {"abstain", "non_voting"}
-    assert "a simple majority needs 60; passes" in spec["vconcat"][0]["title"]["subtitle"]
+    subtitle = " ".join(spec["vconcat"][0]["title"]["subtitle"])
+    assert "a simple majority needs 60; passes." in subtitle
     assert table.set_index("vote").loc["yes", "counted"]
     _, spec3, _ = built["tally_two_thirds"]
     assert [r["needed"] for r in _dataset_rows(spec3) if "needed" in r] == [78]  # 2/3 of 117
@@ -189,6 +189,7 @@ def test_group_chart_with_blocs() -> None:
     spec = chart.to_dict()
     groups = {r["group"] for r in _dataset_rows(spec) if "group" in r}
     assert groups == {"EU", "BRICS", "African States"}
+    assert spec["layer"][0]["encoding"]["y"]["sort"] == ["EU", "BRICS", "African States"]
     table = ut.group_table("ES-11/7", by=["EU"]).set_index("group")
     assert int(table.loc["EU", "yes"]) + int(table.loc["EU", "unknown"]) <= 27
 

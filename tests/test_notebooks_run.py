@@ -125,6 +125,7 @@ def run_notebook(name: str) -> RunResult:
         timeout=CELL_TIMEOUT,
         store_widget_state=False,
         record_timing=False,
+        shutdown_kernel="immediate",
         resources={"metadata": {"path": str(NB_DIR)}},
     )
     try:

@@ -146,6 +146,18 @@ class Facts:
         self.paragraphs = ut.load_paragraphs()
         self.eu_members = len(ut.group_members("EU"))
         self.eu_cohesion = ut.cohesion("EU", "2026")
+        asean = ut.group_table("2026", by=["ASEAN"]).iloc[0]
+
+        @dataclass(frozen=True)
+        class _Group:
+            members: int
+            known: int
+            cohesion: float
+
+        self.asean = _Group(int(asean["members"]),
+                            int(asean[["yes", "no", "abstain", "non_voting"]].sum()),
+                            float(asean["cohesion"]))
+        assert self.asean.known < self.asean.members / 2 and self.asean.cohesion == 1.0
         assert self.eu_cohesion == ut.cohesion("EU", "ES-11/7")
         # smallest number of no votes that defeats 107 yes, under each rule (notebook 01)
         self.defeat_simple = next(n for n in range(400) if not ut.passes(self.v26.yes, n))
@@ -552,8 +564,10 @@ def nb01() -> list:
             arithmetic is easy to check under both rules.
             """),
         code("majority-2026", """
-            print(ut.majority_explanation(107, 12, 51, 23))
-            print(ut.majority_explanation(107, 12, 51, 23, rule="two_thirds"))
+            yes, no, abstain, non_voting = 107, 12, 51, 23
+            print(f"present and voting: {yes} + {no} = {yes + no}; not counted: {abstain} abstaining, {non_voting} not voting")
+            print("passes by a simple majority:", ut.passes(yes, no))
+            print("passes by a two-thirds majority:", ut.passes(yes, no, rule="two_thirds"))
             """, golden=True),
         md("present-read", f"""
             Only **{v.present} states** ({v.yes} + {v.no}) were present and voting. With
@@ -566,8 +580,10 @@ def nb01() -> list:
             **no** instead.
             """),
         code("what-if", f"""
-            print(ut.majority_explanation({v.yes}, {F.whatif_no}))
-            print(ut.majority_explanation({v.yes}, {F.whatif_no}, rule="two_thirds"))
+            yes, no = {v.yes}, {v.no} + {v.abstain}
+            print(f"present and voting: {{yes}} + {{no}} = {{yes + no}}")
+            print("passes by a simple majority:", ut.passes(yes, no))
+            print("passes by a two-thirds majority:", ut.passes(yes, no, rule="two_thirds"))
             """),
         md("what-if-read", f"""
             With {F.whatif_no} votes against, the text would still have passed by a simple
@@ -628,8 +644,9 @@ def nb01() -> list:
             on its invasion of Ukraine, the Council adopted **resolution 2623 (2022)**
             calling an emergency special session of the Assembly. A decision of that kind
             is procedural, and the veto does not apply to procedural votes. The
-            **eleventh emergency special session** opened days later. It has been resumed
-            many times since; the vote of 24 February 2026 took place in it.
+            **eleventh emergency special session** opened the next day, 28 February 2022.
+            It has been resumed many times since; the vote of 24 February 2026 took place
+            in it.
             """),
         code("session", """
             ut.load_resolutions(include_procedural=False)[["id", "date", "session", "title"]]
@@ -859,7 +876,7 @@ def nb02() -> list:
             m = ut.resolution_info("2026-division")
             print(m["title"])
             print(f"yes {m['yes']}, no {m['no']}, abstain {m['abstain']}, non-voting {m['non_voting']}")
-            print(ut.majority_explanation(m["yes"], m["no"], m["abstain"], m["non_voting"]))
+            print("present and voting:", m["yes"] + m["no"], "| adopted:", ut.passes(int(m["yes"]), int(m["no"])))
             """, golden=True),
         md("motion-read", f"""
             The motion was rejected: **{m.yes} in favour, {m.no} against, {m.abstain}
@@ -1010,6 +1027,12 @@ def nb03() -> list:
             """),
         code("group-chart", 'ut.group_chart("2026")'),
         code("group-table", 'ut.group_table("2026")'),
+        md("blocs", """
+            The same view for some political blocs. A state can belong to several, so the
+            bars overlap: Germany is in the EU, NATO and the G7.
+            """),
+        code("bloc-chart", 'ut.group_chart("2026", by=["EU", "NATO", "G7", "AU", "ASEAN", "BRICS"])'),
+        code("bloc-table", 'ut.group_table("2026", by=["EU", "NATO", "G7", "AU", "ASEAN", "BRICS"])'),
         md("groups-read", f"""
             Read the unknown share of each bar before comparing groups: a group that looks
             less supportive may simply be less reported.
@@ -1290,8 +1313,9 @@ def match_quiz_cells() -> list:
             "ut.matching_quiz(\n"
             '    "Match each quotation to its speaker.",\n'
             f"    {{\n{lines}\n    }},\n"
-            '    "All four are in ut.load_statements(\\"2026\\"), each with its source_url. "\n'
-            '    "Notice that the same speaker can argue on several themes.",\n'
+            '    "Each quotation is in ut.load_statements(\\"2026\\") with its source_url. The "\n'
+            '    "EU and Ukraine appeal to principles, the United States to the negotiations and "\n'
+            '    "Indonesia to the drafting process.",\n'
             f"    extra_choices=[{_speaker(MATCH_DISTRACTOR)!r}],\n"
             ")"
         )
@@ -1376,9 +1400,10 @@ def nb05() -> list:
             same day, voted yes on {F.v25kids.id} in December 2025, and voted **yes** in
             2026, when the United States abstained. Notebook 04 has the source.
 
-            **Your task:** check two more states the same way: Hungary and Indonesia. For
-            each, write one sentence: "From ... to ..., it moved from ... to ...". Then pick a
-            state of your own.
+            **Your task:** check two more states the same way: Hungary (in the cell below)
+            and Indonesia (change the name and run it again). For each, write one
+            sentence: "From ... to ..., it moved from ... to ...". Then pick a state of your
+            own.
             """),
         code("your-state", 'ut.vote_history("Hungary")[["resolution", "date", "vote", "confidence"]]'),
         md("transitions-intro", f"""
@@ -1419,8 +1444,10 @@ def nb05() -> list:
             group is, not in which direction the dissenter moved: one member out of line
             counts the same whether it votes no or abstains.
 
-            **Think about it:** for the African States, whose 2026 votes are mostly
-            unknown, the index rests on a handful of states. Why might it mislead?
+            **Think about it:** for 2026 the Association of Southeast Asian Nations scores
+            a perfect {F.asean.cohesion:.2f}, but only {F.asean.known} of its
+            {F.asean.members} members have a known vote. What would you need before calling
+            ASEAN united? Try `ut.cohesion("ASEAN", "ES-11/7")`, where every vote is known.
             """),
         md("agreement-intro", """
             ## Agreement between states

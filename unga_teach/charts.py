@@ -130,7 +130,8 @@ def vote_name(resolution: object) -> str:
         ref = f"draft {info['draft']}"
     else:
         ref = str(info["id"])
-    return f"“{info['title']}” ({ref}, {info['date']:%d %b %Y})"
+    date = info["date"]
+    return f"“{info['title']}” ({ref}, {date.day} {date:%b %Y})"
 
 
 def _short_label(rid: str) -> str:
@@ -307,7 +308,10 @@ def tally_chart(resolution: object = "2026", rule: str = "simple") -> alt.VConca
         width=520, height=110,
         title=alt.TitleParams(
             "Official result: only yes and no votes count",
-            subtitle=majority_explanation(y, n, a, nv, rule),
+            subtitle=[
+                part if part.endswith(".") else part + "."
+                for part in majority_explanation(y, n, a, nv, rule).split(". ")
+            ],
             fontSize=13, anchor="start",
         ),
     )
@@ -342,11 +346,10 @@ def tally_chart(resolution: object = "2026", rule: str = "simple") -> alt.VConca
     ]
     cov_base = alt.Chart(inline_data(cover)).encode(y=y_cat)
     official_bars = cov_base.transform_filter("isValid(datum.official)").mark_bar(
-        opacity=0.3, height=18, strokeWidth=1
+        opacity=0.3, height=18
     ).encode(
         x=alt.X("official:Q", scale=x_cov, title="Member states"),
         color=vote_color(legend=False),
-        stroke=alt.Stroke("vote:N", scale=vote_color_scale(), legend=None),
         tooltip=tips,
     )
     known_bars = cov_base.mark_bar(height=10).encode(
@@ -370,7 +373,7 @@ def tally_chart(resolution: object = "2026", rule: str = "simple") -> alt.VConca
             f"UN General Assembly vote on {vote_name(resolution)}", fontSize=15, anchor="start"
         ),
         description=_tally_description(resolution, rule),
-    ).resolve_scale(color="shared")
+    ).resolve_scale(color="independent")  # one legend (top); same fixed scale below
     return chart
 
 
@@ -497,8 +500,8 @@ def group_chart(
     '#0072B2'
     """
     title, counts = _group_counts(resolution, by)
-    counts = _stack(counts, "group")
     order = list(dict.fromkeys(counts["group"]))
+    counts = _stack(counts, "group")
     base = alt.Chart(inline_data(counts)).encode(
         y=alt.Y("group:N", sort=order, title=title, axis=alt.Axis(labelLimit=260)),
     )

@@ -192,8 +192,6 @@ def vote_map(resolution: object = "2026") -> alt.LayerChart:
         }
     )
     shaped = lookup[info["has_shape_110m"].to_numpy()]
-    topo = alt.InlineData(values=_topology(), format=alt.DataFormat(type="topojson",
-                                                                    feature="countries"))
     member_tips = [
         alt.Tooltip("name:N", title="Member state"),
         alt.Tooltip("label:N", title="Vote"),
@@ -201,7 +199,7 @@ def vote_map(resolution: object = "2026") -> alt.LayerChart:
         alt.Tooltip("region:N", title="Region"),
     ]
     fields = ["name", "vote", "label", "confidence", "region"]
-    others = alt.Chart(topo).transform_lookup(
+    others = alt.Chart().transform_lookup(
         lookup="id", from_=alt.LookupData(inline_data(shaped), key="iso_num", fields=fields)
     ).transform_filter("!isValid(datum.vote)").transform_calculate(
         place="isValid(datum.name) ? datum.name : datum.properties.name",
@@ -211,7 +209,7 @@ def vote_map(resolution: object = "2026") -> alt.LayerChart:
     ).encode(
         tooltip=[alt.Tooltip("place:N", title="Place"), alt.Tooltip("status:N", title="Status")]
     )
-    states = alt.Chart(topo).transform_lookup(
+    states = alt.Chart().transform_lookup(
         lookup="id", from_=alt.LookupData(inline_data(shaped), key="iso_num", fields=fields)
     ).transform_filter("isValid(datum.vote)").mark_geoshape(
         stroke="white", strokeWidth=0.4
@@ -238,7 +236,7 @@ def vote_map(resolution: object = "2026") -> alt.LayerChart:
         tooltip=[*member_tips, alt.Tooltip("note:N", title="Note")],
     )
     n_unknown = int((table["vote"] == "unknown").sum())
-    return alt.layer(others, states, dots).project("equalEarth").properties(
+    chart = alt.layer(others, states, dots).project("equalEarth").properties(
         width=720,
         height=340,
         title=alt.TitleParams(
@@ -252,3 +250,9 @@ def vote_map(resolution: object = "2026") -> alt.LayerChart:
         ),
         description=table.attrs["description"],
     )
+    # The shapes and the member-state layer share the topology, set last: Altair
+    # deep-copies a chart's data on every method call, and the topology is large.
+    chart.data = alt.InlineData(
+        values=_topology(), format=alt.DataFormat(type="topojson", feature="countries")
+    )
+    return chart

@@ -48,6 +48,16 @@ def browser(playwright_sync: Any) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
+def lab_context(browser: Any) -> Iterator[Any]:
+    """One context for all notebooks: its HTTP cache spares reloading JupyterLab's bundles."""
+    ctx = labdriver.new_context(browser)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture(scope="session")
 def lab(playwright_sync: Any) -> Iterator[labdriver.LabServer]:
     t0 = time.perf_counter()
     with labdriver.lab_server(labdriver.notebook_dir()) as (server, _copies):

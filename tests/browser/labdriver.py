@@ -25,6 +25,8 @@ False
 True
 >>> is_chart_cell("ut.tally_chart('2026')"), is_chart_cell("ut.tally_table('2026')")
 (True, False)
+>>> is_chart_cell("def my_chart(df):\\n    return df")
+False
 """
 
 from __future__ import annotations
@@ -115,7 +117,8 @@ def builder_of(source: str) -> str | None:
 
 def is_chart_cell(source: str) -> bool:
     """True when the cell calls a chart builder (``*_chart(`` or ``vote_map(``)."""
-    return bool(_CHART_RE.search(code_lines(source)))
+    code = re.sub(r"\bdef\s+\w+\s*\(", "", code_lines(source))  # a definition is no call
+    return bool(_CHART_RE.search(code))
 
 
 def _source(cell: dict[str, Any]) -> str:
@@ -422,6 +425,18 @@ _STATE_JS = """(panel) => {
   };
 }"""
 
+_KERNEL_READY_JS = """(panel) => {
+  const p = document.querySelector(panel);
+  if (!p || !p.querySelector('.jp-Cell')) return false;
+  const name = p.querySelector('.jp-Toolbar-kernelName');
+  const ind = p.querySelector('.jp-Notebook-ExecutionIndicator');
+  return !!name && !/No Kernel/.test(name.textContent) && !!ind
+    && ind.getAttribute('data-status') === 'idle';
+}"""
+
+_STARTED_JS = """(panel) => [...document.querySelectorAll(panel + ' .jp-InputArea-prompt')]
+  .some(e => /^\\[(\\*|\\d+)\\]:$/.test(e.textContent.trim()))"""
+
 _CHARTS_JS = """(panel) => {
   const p = document.querySelector(panel);
   const cells = [...p.querySelectorAll('.jp-Cell')];
@@ -530,7 +545,7 @@ def _interact(page: Any, out: Any, builder: str) -> tuple[bool, str]:
     """Do one learner action on a widget; return (changed, description)."""
     before = _html_text(out)
     if builder == "country_explorer":
-        box = out.locator(".widget-combobox input").first
+        box = out.locator(".widget-text input[list]").first  # Combobox = text + datalist
         box.click()
         box.fill("Turkey")
         box.press("Enter")
@@ -581,8 +596,13 @@ class _Url:
     url: str
 
 
+def new_context(browser: Any) -> Any:
+    """A browser context for the course (desktop size, no service workers)."""
+    return browser.new_context(viewport={"width": 1400, "height": 1000}, service_workers="block")
+
+
 def run_notebook(
-    browser: Any,
+    browser_or_context: Any,
     server: LabServer,
     path: Path,
     *,
@@ -590,13 +610,18 @@ def run_notebook(
     run_timeout: float = 120.0,
     chart_timeout: float = 30.0,
 ) -> NotebookResult:
-    """Open ``path`` (inside the server's root) in a fresh workspace, Run All, check, interact."""
+    """Open ``path`` (inside the server's root) in a fresh workspace, Run All, check, interact.
+
+    Pass a Browser to get a context of its own (closed afterwards), or a shared
+    BrowserContext (its HTTP cache makes JupyterLab load faster; only the page
+    is closed).
+    """
     plan = NotebookPlan.from_file(path)
     res = NotebookResult(name=path.name, charts_expected=len(plan.chart_cells))
     rel = path.relative_to(server.root_dir).as_posix()
     t_start = time.perf_counter()
-    context = browser.new_context(viewport={"width": 1400, "height": 1000},
-                                  service_workers="block")
+    own_context = hasattr(browser_or_context, "new_context")
+    context = new_context(browser_or_context) if own_context else browser_or_context
     external: list[str] = []
 
     def record(request: Any) -> None:
@@ -614,15 +639,21 @@ def run_notebook(
         workspace = re.sub(r"\W", "-", path.stem) + f"-{os.getpid()}-{int(time.time() * 1000)}"
         page.goto(f"{server.url}/lab/workspaces/{workspace}/tree/{urllib.parse.quote(rel)}?reset",
                   wait_until="domcontentloaded", timeout=60_000)
-        page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']",
-                               timeout=90_000)
-        page.wait_for_selector(f"{PANEL} .jp-Cell", timeout=30_000)
+        # The indicator says "idle" before a kernel is attached ("No Kernel"), so wait
+        # for both a kernel name and the idle status.
+        page.wait_for_function(_KERNEL_READY_JS, arg=PANEL, timeout=90_000, polling=200)
         res.open_s = time.perf_counter() - t_start
         server.remember_children()
 
         t0 = time.perf_counter()
-        page.click(".lm-MenuBar-itemLabel:text-is('Run')")
-        page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+        for _attempt in range(2):
+            page.click(".lm-MenuBar-itemLabel:text-is('Run')")
+            page.click(".lm-Menu-itemLabel:text-is('Run All Cells')")
+            try:  # started: some prompt shows [*] or a number
+                page.wait_for_function(_STARTED_JS, arg=PANEL, timeout=10_000, polling=100)
+                break
+            except Exception:
+                page.keyboard.press("Escape")
         finished, state = _wait_run_all(page, plan, run_timeout)
         res.run_s = time.perf_counter() - t0
         res.prompts = state.get("prompts") or []
@@ -642,7 +673,7 @@ def run_notebook(
 
         cells = page.locator(f"{PANEL} .jp-Cell")
         for i in plan.widget_cells:
-            out = cells.nth(i).locator(".jp-OutputArea")
+            out = cells.nth(i).locator(".jp-OutputArea").first
             try:
                 out.locator(".jupyter-widgets").first.wait_for(timeout=15_000)
             except Exception:
@@ -653,7 +684,7 @@ def run_notebook(
         for i, builder in plan.widget_cells.items():
             if i in res.widgets_missing:
                 continue
-            out = cells.nth(i).locator(".jp-OutputArea")
+            out = cells.nth(i).locator(".jp-OutputArea").first
             try:
                 out.scroll_into_view_if_needed(timeout=5_000)
                 ok, what = _interact(page, out, builder)
@@ -676,7 +707,9 @@ def run_notebook(
         res.external_requests = external
         res.total_s = time.perf_counter() - t_start
         with contextlib.suppress(Exception):
-            context.close()
+            context.remove_listener("request", record)
+        with contextlib.suppress(Exception):
+            (context if own_context else page).close()
         server.shutdown_kernels()
     return res
 
@@ -689,7 +722,7 @@ def _screenshot(page: Any, target: Path) -> Path:
                || document.querySelector('{PANEL} .jp-Notebook');
         return s ? s.scrollHeight - s.clientHeight : 0;
     }}""")
-    height = min(1000 + max(int(extra), 0) + 40, 16000)
+    height = min(1000 + max(int(extra), 0) + 40, 30000)
     page.set_viewport_size({"width": 1400, "height": height})
     page.wait_for_timeout(800)
     page.evaluate(f"""() => {{

@@ -39,10 +39,10 @@ def test_there_are_notebooks() -> None:
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_in_jupyterlab(name: str, lab: labdriver.LabServer, browser) -> None:
+def test_notebook_runs_in_jupyterlab(name: str, lab: labdriver.LabServer, lab_context) -> None:
     path = lab.root_dir / name
     plan = labdriver.NotebookPlan.from_file(path)
-    res = labdriver.run_notebook(browser, lab, path)
+    res = labdriver.run_notebook(lab_context, lab, path)
     labdriver.RESULTS.append(res)
     print("\n" + labdriver.summary(res))
 

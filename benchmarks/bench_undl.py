@@ -1,0 +1,212 @@
+"""Benchmark reading the official UN voting file and the agreement matrix.
+
+Not part of the test suite: it never fails on time, it prints the numbers.
+Run from the repository root::
+
+    python benchmarks/bench_undl.py [--path build/undl_synthetic.csv] [--repeat 3]
+
+Without ``--path`` it writes (once) a synthetic file of the official size with
+``benchmarks/make_synthetic_undl.py`` into ``build/`` (git-ignored). Measured,
+side by side:
+
+* first load: :func:`unga_teach.undl.read_undl` with an empty cache (parse,
+  checks, writing the Parquet cache) vs ``pandas.read_csv(path)`` with
+  defaults (and, for reference, ``engine="pyarrow"``);
+* cached load (the second :func:`read_undl` of the same file);
+* peak memory (``VmHWM``, the peak resident set) of each load, each in a
+  fresh subprocess;
+* the agreement matrix of all states x all votes vs a straightforward pandas
+  merge/groupby, run on the first ``--naive-votes`` votes and extrapolated
+  linearly (the self-merge has about 180^2 rows per vote).
+
+Each timing is the best of ``--repeat`` runs (the machine may be shared).
+Targets on a 2-core machine: first load <= 0.35x pandas defaults, cached load
+<= 0.05x, full agreement matrix < 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from make_synthetic_undl import DEFAULT_OUT, write_synthetic  # noqa: E402
+
+_MEMORY_SNIPPET = r"""
+import json, os, resource, sys, time
+
+def peak_kb():
+    # VmHWM starts afresh at exec; ru_maxrss keeps the parent's peak across fork + exec
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+mode, path, cache = sys.argv[1], sys.argv[2], sys.argv[3]
+os.environ["UNGA_TEACH_CACHE"] = cache
+import numpy, pandas as pd, pyarrow, pyarrow.csv, pyarrow.parquet
+from unga_teach import undl
+from unga_teach.members import load_members
+load_members()
+base = peak_kb()
+t = time.perf_counter()
+if mode == "pandas":
+    frame = pd.read_csv(path)
+elif mode == "ours_first":
+    frame = undl.read_undl(path, resolutions="all")
+elif mode == "ours_cached":
+    frame = undl.read_undl(path, resolutions="all")
+elif mode == "baseline":
+    frame = None
+elapsed = time.perf_counter() - t
+peak = peak_kb()
+size = 0 if frame is None else int(frame.memory_usage(deep=True).sum())
+print(json.dumps({"base_kb": base, "peak_kb": peak, "frame_bytes": size, "seconds": elapsed}))
+"""
+
+
+def best(fn: Callable[[], object], repeat: int, setup: Callable[[], None] | None = None) -> float:
+    times = []
+    for _ in range(repeat):
+        if setup is not None:
+            setup()
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def memory(mode: str, path: Path, cache: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-c", _MEMORY_SNIPPET, mode, str(path), str(cache)],
+        check=True, capture_output=True, text=True, cwd=ROOT,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def naive_agreement(frame, undl_ids):  # type: ignore[no-untyped-def]
+    """The obvious pandas way: self-merge on the vote, then group by pair."""
+    sub = frame.loc[frame["undl_id"].isin(undl_ids), ["undl_id", "iso3", "vote"]].copy()
+    sub["iso3"] = sub["iso3"].astype(str)
+    sub["vote"] = sub["vote"].astype(str)
+    pos = sub[sub["vote"].isin(["yes", "no", "abstain"])]
+    pairs = pos.merge(pos, on="undl_id")
+    pairs["same"] = pairs["vote_x"] == pairs["vote_y"]
+    return pairs.groupby(["iso3_x", "iso3_y"])["same"].mean().unstack()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--path", type=Path, default=None,
+                        help="an official-format file (default: a synthetic one in build/)")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--naive-votes", type=int, default=150,
+                        help="votes used for the naive agreement (extrapolated)")
+    args = parser.parse_args(argv)
+
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    from unga_teach import undl
+
+    path = args.path
+    if path is None:
+        path = DEFAULT_OUT
+        if not path.is_file():
+            print(f"writing a synthetic file to {path} ...", flush=True)
+            write_synthetic(path)
+    size_mb = path.stat().st_size / 1e6
+    print(f"file: {path} ({size_mb:.0f} MB)")
+    print(f"python {sys.version.split()[0]}, pandas {pd.__version__}, pyarrow {pa.__version__}, "
+          f"numpy {np.__version__}, {os.cpu_count()} CPU(s), "
+          f"load average {os.getloadavg()[0]:.1f}")
+    path.read_bytes()  # warm the page cache once, for every contender
+
+    tmp = Path(tempfile.mkdtemp(prefix="undl-bench-"))
+    counter = iter(range(10**6))
+
+    def fresh_cache() -> None:
+        os.environ["UNGA_TEACH_CACHE"] = str(tmp / f"cache{next(counter)}")
+
+    results: dict[str, float] = {}
+    results["pandas defaults"] = best(lambda: pd.read_csv(path), args.repeat)
+    results["pandas engine=pyarrow"] = best(lambda: pd.read_csv(path, engine="pyarrow"),
+                                            args.repeat)
+    results["ours, first load (parse + checks + write cache)"] = best(
+        lambda: undl.read_undl(path, resolutions="all"), args.repeat, fresh_cache)
+    results["ours, parse + checks only (cache=False)"] = best(
+        lambda: undl.read_undl(path, resolutions="all", cache=False), args.repeat)
+    os.environ["UNGA_TEACH_CACHE"] = str(tmp / "warm")
+    frame = undl.read_undl(path, resolutions="all")
+    results["ours, cached load"] = best(lambda: undl.read_undl(path, resolutions="all"),
+                                        args.repeat)
+    results["ours, cached load, course votes only"] = best(lambda: undl.read_undl(path),
+                                                           args.repeat)
+
+    n_votes = int(frame["undl_id"].nunique())
+    n_states = int(frame["iso3"].nunique())
+    matrix = undl.agreement_matrix(frame)
+    results["ours, agreement matrix, all states x all votes"] = best(
+        lambda: undl.agreement_matrix(frame), args.repeat)
+    ids = frame["undl_id"].drop_duplicates().to_numpy()[: args.naive_votes]
+    sub = frame[frame["undl_id"].isin(ids)]
+    naive_time = best(lambda: naive_agreement(frame, ids), max(1, args.repeat - 1))
+    ours_sub = best(lambda: undl.agreement_matrix(sub), args.repeat)
+    check = naive_agreement(frame, ids)
+    mine = undl.agreement_matrix(sub).loc[check.index, check.columns]
+    same = np.allclose(mine.to_numpy(), check.to_numpy(), equal_nan=True)
+    naive_full = naive_time * n_votes / len(ids)
+    results[f"naive pandas merge/groupby, {len(ids)} votes (measured)"] = naive_time
+    results[f"ours, {len(ids)} votes"] = ours_sub
+    results["naive pandas, all votes (extrapolated)"] = naive_full
+
+    print(f"\n{len(frame):,} rows, {n_votes:,} votes, {n_states} states; "
+          f"matrix {matrix.shape[0]}x{matrix.shape[1]}; naive and ours agree: {same}")
+    print(f"\n{'timing (best of %d)' % args.repeat:<62} {'seconds':>8}")
+    for name, value in results.items():
+        print(f"{name:<62} {value:8.3f}")
+
+    pandas_t = results["pandas defaults"]
+    first = results["ours, first load (parse + checks + write cache)"]
+    cached = results["ours, cached load"]
+    full = results["ours, agreement matrix, all states x all votes"]
+    print("\nratios (target)")
+    print(f"  first load / pandas defaults   {first / pandas_t:6.3f}   (<= 0.35)")
+    print(f"  parse only / pandas defaults   "
+          f"{results['ours, parse + checks only (cache=False)'] / pandas_t:6.3f}")
+    print(f"  cached load / pandas defaults  {cached / pandas_t:6.3f}   (<= 0.05)")
+    print(f"  full agreement matrix          {full:6.3f} s (< 3 s)")
+    print(f"  naive / ours, {len(ids)} votes        {naive_time / ours_sub:6.1f}x")
+    print(f"  naive (extrapolated) / ours, all votes  {naive_full / full:6.0f}x")
+
+    print("\npeak memory (fresh subprocess each; VmHWM)")
+    base = memory("baseline", path, tmp / "mem")
+    print(f"  {'baseline (imports only)':<34} {base['peak_kb'] / 1024:8.0f} MB")
+    for label, mode, cache in (
+        ("pandas defaults", "pandas", tmp / "mem-pandas"),
+        ("ours, first load", "ours_first", tmp / "mem"),
+        ("ours, cached load", "ours_cached", tmp / "mem"),
+    ):
+        m = memory(mode, path, cache)
+        print(f"  {label:<34} {m['peak_kb'] / 1024:8.0f} MB peak "
+              f"(+{(m['peak_kb'] - m['base_kb']) / 1024:.0f} MB over imports); "
+              f"frame {m['frame_bytes'] / 1e6:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

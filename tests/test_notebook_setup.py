@@ -1,0 +1,154 @@
+"""ut.setup_notebook(): offline renderer, pandas options, version checks, no import side effects."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import altair as alt
+import pandas as pd
+import pytest
+
+import unga_teach as ut
+from unga_teach.errors import UngaTeachError
+from unga_teach.notebook import (
+    ALTAIR_FIX,
+    NotebookSetupError,
+    SetupReport,
+    check_versions,
+    installed_versions,
+)
+
+GOOD = {
+    "python": "3.11.7",
+    "pandas": "3.1.1",
+    "altair": "5.5.0",
+    "ipywidgets": "8.1.9",
+    "jupyterlab_widgets": "3.0.17",
+}
+
+
+@pytest.fixture(autouse=True)
+def restore_global_state() -> Iterator[None]:
+    renderer = alt.renderers.active
+    options = {k: pd.get_option(k) for k in ("display.max_rows", "display.max_colwidth")}
+    yield
+    alt.renderers.enable(renderer)
+    for key, value in options.items():
+        pd.set_option(key, value)
+
+
+def test_renderer_becomes_mimetype() -> None:
+    alt.renderers.enable("default")
+    report = ut.setup_notebook()
+    assert alt.renderers.active == "mimetype"
+    assert report.renderer == "mimetype"
+
+
+def test_mimetype_output_is_vega_lite_5_for_jupyterlab() -> None:
+    ut.setup_notebook()
+    bundle = ut.tally_chart("2026")._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert "application/vnd.vegalite.v5+json" in data
+    assert "text/html" not in data  # the html renderer would load JS from a CDN
+
+
+def test_idempotent() -> None:
+    first = ut.setup_notebook()
+    second = ut.setup_notebook()
+    assert alt.renderers.active == "mimetype"
+    assert first.renderer == second.renderer
+    assert first.versions == second.versions
+    assert first.warnings == second.warnings
+    assert first.pandas_options == second.pandas_options
+
+
+def test_report_fields_and_pandas_options() -> None:
+    report = ut.setup_notebook()
+    assert isinstance(report, SetupReport)
+    assert {"python", "pandas", "altair", "vega_lite", "ipywidgets", "jupyterlab_widgets",
+            "jupyterlab"} <= set(report.versions)
+    assert report.versions["altair"] == alt.__version__
+    assert report.pandas_options == {"display.max_rows": 200, "display.max_colwidth": 120}
+    assert pd.get_option("display.max_rows") == 200
+    assert pd.get_option("display.max_colwidth") == 120
+    assert report.ok and report.warnings == []  # the course environment is right
+    text = repr(report)
+    assert "Altair 5.5" in text and "mimetype" in text and "jupyterlab_widgets" in text
+    html = report._repr_html_()
+    assert html.startswith("<div") and "Altair" in html
+
+
+def test_warnings_are_shown_in_the_report() -> None:
+    report = SetupReport(renderer="mimetype", versions=dict(GOOD), warnings=["something"])
+    assert not report.ok
+    assert "WARNING: something" in repr(report)
+    assert "Warning:</strong> something" in report._repr_html_()
+
+
+def test_check_versions_good() -> None:
+    assert check_versions(GOOD) == []
+    assert check_versions(installed_versions()) == []
+
+
+def test_check_versions_altair_6_names_the_fix() -> None:
+    found = check_versions({**GOOD, "altair": "6.3.0"})
+    assert len(found) == 1
+    assert "not drawn by JupyterLab 4" in found[0]
+    assert "nbformat" in found[0]
+    assert ALTAIR_FIX == 'pip install "altair>=5.5,<6"'
+    assert ALTAIR_FIX in found[0]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"altair": "5.4.1"}, "older than 5.5"),
+        ({"altair": None}, "Altair is not installed"),
+        ({"ipywidgets": None}, "ipywidgets is not installed"),
+        ({"ipywidgets": "7.8.1"}, "needs 8.x"),
+        ({"jupyterlab_widgets": None}, "widget frontend"),
+        ({"pandas": "1.5.3"}, "older than 2.1"),
+        ({"python": "3.10.4"}, "older than 3.11"),
+    ],
+)
+def test_check_versions_problems(change: dict, expected: str) -> None:
+    found = check_versions({**GOOD, **change})
+    assert len(found) == 1 and expected in found[0]
+
+
+def test_unknown_renderer_is_an_error() -> None:
+    with pytest.raises(NotebookSetupError, match="'html' is not accepted") as info:
+        ut.setup_notebook(renderer="html")
+    assert isinstance(info.value, UngaTeachError)
+
+
+def test_svg_renderer(monkeypatch: pytest.MonkeyPatch) -> None:
+    try:
+        import vl_convert  # noqa: F401
+    except ImportError:
+        with pytest.raises(NotebookSetupError, match="vl-convert-python"):
+            ut.setup_notebook(renderer="svg")
+    else:
+        assert ut.setup_notebook(renderer="svg").renderer == "svg"
+    monkeypatch.setitem(sys.modules, "vl_convert", None)  # simulate it missing
+    with pytest.raises(NotebookSetupError, match="pip install vl-convert-python"):
+        ut.setup_notebook(renderer="svg")
+
+
+def test_import_has_no_side_effects() -> None:
+    code = (
+        "import altair as alt, pandas as pd\n"
+        "before = (alt.renderers.active, pd.get_option('display.max_rows'))\n"
+        "import unga_teach as ut\n"
+        "import unga_teach.analysis, unga_teach.charts, unga_teach.maps, unga_teach.notebook\n"
+        "ut.tally_chart('2026'); ut.vote_map('2026')\n"
+        "after = (alt.renderers.active, pd.get_option('display.max_rows'))\n"
+        "assert before == after, (before, after)\n"
+        "print(after[0])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "default"

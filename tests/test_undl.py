@@ -1,0 +1,672 @@
+"""The official UN file: reading, checks, cache, official record, comparison, agreement."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import importlib.util
+import io
+import itertools
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import unga_teach as ut
+from unga_teach import record, undl
+from unga_teach.categories import VOTE_DTYPE
+from unga_teach.errors import DataFileError, UngaTeachError
+from unga_teach.votes import _shipped_votes
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "undl_sample.csv"
+COMPLETE = ["68/262", "ES-11/1", "ES-11/7", "ES-11/8", "ES-11/9"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """A private cache folder, no env var, and no official record left behind."""
+    monkeypatch.setenv("UNGA_TEACH_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("UNGA_TEACH_UNDL", raising=False)
+    env_checked = record._env_checked
+    record.set_official_votes(None)
+    yield
+    record.set_official_votes(None)
+    record._env_checked = env_checked
+
+
+# ----------------------------------------------------------------------- helpers
+def _rows() -> tuple[list[str], list[list[str]]]:
+    with FIXTURE.open(encoding="utf-8", newline="") as fh:
+        table = list(csv.reader(fh))
+    return table[0], table[1:]
+
+
+def _write(path: Path, header: list[str], rows: list[list[str]], *, newline: str = "\n",
+           bom: bool = False) -> Path:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator=newline).writerows([header, *rows])
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + buf.getvalue().encode("utf-8"))
+    return path
+
+
+def _set(rows: list[list[str]], header: list[str], undl_id: str, code: str, **values: str) -> None:
+    for row in rows:
+        if row[header.index("undl_id")] == undl_id and row[header.index("ms_code")] == code:
+            for col, value in values.items():
+                row[header.index(col)] = value
+            return
+    raise AssertionError(f"no row {undl_id} {code}")
+
+
+def _id_of(symbol: str) -> str:
+    header, rows = _rows()
+    return next(r[0] for r in rows if r[header.index("resolution")] == symbol)
+
+
+def _triples(frame: pd.DataFrame) -> set[tuple[str, str, str]]:
+    return set(zip(frame["resolution"].astype(str), frame["iso3"].astype(str),
+                   frame["vote"].astype(str), strict=True))
+
+
+# ------------------------------------------------------------------------ reading
+def test_fixture_reproduces_the_shipped_complete_votes() -> None:
+    course = undl.read_undl(FIXTURE)
+    shipped = _shipped_votes()
+    shipped = shipped[shipped["resolution"].isin(COMPLETE)]
+    assert sorted(course["resolution"].unique()) == sorted(COMPLETE)
+    assert len(course) == 5 * 193
+    assert _triples(course) == _triples(shipped)
+
+
+def test_fixture_is_reproducible_from_the_tool() -> None:
+    spec = importlib.util.spec_from_file_location("make_undl_fixture",
+                                                  ROOT / "tools" / "make_undl_fixture.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    header, rows = _rows()
+    assert header == tool.COLUMNS == undl.UNDL_COLUMNS
+    assert rows == tool.build_rows(), "run: python tools/make_undl_fixture.py"
+
+
+def test_read_undl_schema() -> None:
+    course = undl.read_undl(FIXTURE)
+    assert list(course.columns) == undl.UNDL_OUTPUT_COLUMNS
+    assert course["vote"].dtype == VOTE_DTYPE
+    assert set(course["confidence"].astype(str)) == {"official"}
+    for col in undl.TOTAL_COLUMNS:
+        assert course[col].dtype == np.int64
+    assert pd.api.types.is_datetime64_any_dtype(course["date"])
+    es7 = course[course["resolution"] == "ES-11/7"]
+    assert set(es7["source_url"]) == {"https://digitallibrary.un.org/record/4076672"}
+    assert set(es7["symbol"]) == {"A/RES/ES-11/7"}
+    assert es7["total_yes"].iloc[0] == 93
+    assert es7.loc[es7["iso3"] == "FRA", "ms_name"].item() == "FRANCE"
+    # blank ms_vote (68/262 in the fixture) is non-voting
+    assert (course.loc[course["resolution"] == "68/262", "vote"] == "non_voting").sum() == 24
+    assert course.loc[(course["resolution"] == "ES-11/9") & (course["iso3"] == "VEN"),
+                      "note"].item() == "[fixture] example vote note"
+
+
+def test_all_keeps_every_row_and_historical_codes() -> None:
+    frame = undl.read_undl(FIXTURE, resolutions="all")
+    assert len(frame) == sum(1 for _ in FIXTURE.open(encoding="utf-8")) - 1
+    assert "A/RES/40/9001" in set(frame["resolution"].astype(str))
+    old = frame[frame["symbol"] == "A/RES/40/9001"].set_index("iso3")
+    for code in ("SUN", "YUG", "CSK", "DDR", "YMD", "YAR", "ZAR", "BUR", "ROM"):
+        assert code in old.index  # kept under the code as given, never dropped
+    assert old.loc["SUN", "current_iso3"] == "RUS"
+    assert old.loc["ZAR", "current_iso3"] == "COD"
+    assert old.loc["ROM", "current_iso3"] == "ROU"
+    assert pd.isna(old.loc["YUG", "current_iso3"])
+    assert old.loc["DEU", "ms_name"] == "GERMANY, FEDERAL REPUBLIC OF"
+    hist = undl.historical_codes(frame).set_index("code")
+    assert set(hist.index) == {"SUN", "YUG", "CSK", "DDR", "YMD", "YAR", "ZAR", "BUR", "ROM"}
+    assert hist.loc["SUN", "successor"] == "RUS"
+    assert hist.loc["YUG", "successor"] == ""
+    assert hist.loc["CSK", "rows"] == 2
+
+
+def test_selection_by_list() -> None:
+    frame = undl.read_undl(FIXTURE, resolutions=["A/RES/40/9001", "ES-11/7"])
+    assert set(frame["symbol"].astype(str)) == {"A/RES/40/9001", "A/RES/ES-11/7"}
+    with pytest.raises(UngaTeachError, match="not accepted"):
+        undl.read_undl(FIXTURE, resolutions="everything")
+
+
+def test_bom_and_crlf_read_the_same(tmp_path: Path) -> None:
+    header, rows = _rows()
+    variant = _write(tmp_path / "bom_crlf.csv", header, rows, newline="\r\n", bom=True)
+    a = undl.read_undl(FIXTURE, resolutions="all", cache=False)
+    b = undl.read_undl(variant, resolutions="all", cache=False)
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_gzip_reads_the_same(tmp_path: Path) -> None:
+    gz = tmp_path / "sample.csv.gz"
+    gz.write_bytes(gzip.compress(FIXTURE.read_bytes()))
+    a = undl.read_undl(FIXTURE, resolutions="all", cache=False)
+    b = undl.read_undl(gz, resolutions="all", cache=False)
+    pd.testing.assert_frame_equal(a, b)
+    # gzip is recognised by its content, not its name
+    renamed = tmp_path / "sample_gz.csv"
+    renamed.write_bytes(gz.read_bytes())
+    pd.testing.assert_frame_equal(a, undl.read_undl(renamed, resolutions="all", cache=False))
+
+
+def test_columns_are_read_by_name_and_optional_ones_may_be_missing(tmp_path: Path) -> None:
+    header, rows = _rows()
+    drop = {header.index(c) for c in ("vote_note", "undl_link", "title", "subjects")}
+    order = [i for i in range(len(header)) if i not in drop][::-1]  # reversed order
+    path = _write(tmp_path / "lean.csv", [header[i] for i in order],
+                  [[r[i] for i in order] for r in rows])
+    frame = undl.read_undl(path)
+    assert _triples(frame) == _triples(undl.read_undl(FIXTURE))
+    es8 = frame[frame["resolution"] == "ES-11/8"]
+    assert set(es8["source_url"]) == {"https://digitallibrary.un.org/record/4076673"}
+    assert set(frame["note"]) == {""}
+
+
+def test_the_2026_vote_is_found_by_draft_or_by_date(tmp_path: Path) -> None:
+    header, _ = _rows()
+
+    def row(code: str, vote: str, symbol: str, draft: str) -> list[str]:
+        values = {"undl_id": "9995000", "ms_code": code, "ms_name": code, "ms_vote": vote,
+                  "date": "2026-02-24", "session": "ES-11", "resolution": symbol,
+                  "draft": draft, "total_yes": "107.0", "total_no": "12.0",
+                  "total_abstentions": "51.0", "total_non_voting": "23.0",
+                  "total_ms": "193.0", "undl_link": "https://digitallibrary.un.org/record/9995000"}
+        return [values.get(c, "") for c in header]
+
+    for symbol, draft in (("A/RES/ES-11/10", "A/ES-11/L.17"), ("A/RES/ES-11/10", ""),
+                          ("", "A/ES-11/L.17")):
+        path = _write(tmp_path / "v2026.csv", header,
+                      [row("UKR", "Y", symbol, draft), row("RUS", "N", symbol, draft)])
+        frame = undl.read_undl(path, cache=False)
+        assert set(frame["resolution"]) == {"2026"}, (symbol, draft)
+        assert dict(zip(frame["iso3"], frame["vote"].astype(str), strict=True)) == {
+            "UKR": "yes", "RUS": "no"}
+
+
+def test_two_records_for_one_course_vote_is_an_error(tmp_path: Path) -> None:
+    header, rows = _rows()
+    es7 = [r[:] for r in rows if r[header.index("resolution")] == "A/RES/ES-11/7"]
+    for r in es7:
+        r[header.index("undl_id")] = "9998888"
+    path = _write(tmp_path / "twice.csv", header, rows + es7)
+    with pytest.raises(DataFileError, match="two voting records match the course vote ES-11/7"):
+        undl.read_undl(path, cache=False)
+
+
+# ------------------------------------------------------------------- bad files
+def test_missing_file() -> None:
+    with pytest.raises(DataFileError, match="file not found"):
+        undl.read_undl("/no/such/ga_voting.csv")
+
+
+def test_missing_column(tmp_path: Path) -> None:
+    header, rows = _rows()
+    i = header.index("ms_vote")
+    path = _write(tmp_path / "nocol.csv", header[:i] + header[i + 1:],
+                  [r[:i] + r[i + 1:] for r in rows])
+    with pytest.raises(DataFileError, match=r"missing column\(s\) ms_vote.*Required: undl_id"):
+        undl.read_undl(path)
+
+
+def test_unknown_vote_code(tmp_path: Path) -> None:
+    header, rows = _rows()
+    _set(rows, header, _id_of("A/RES/ES-11/1"), "FRA", ms_vote="Q")
+    path = _write(tmp_path / "badvote.csv", header, rows)
+    with pytest.raises(DataFileError) as info:
+        undl.read_undl(path)
+    line = next(n for n, r in enumerate(rows, start=2)
+                if r[header.index("ms_vote")] == "Q")
+    assert info.value.line == line
+    assert info.value.path == str(path)
+    assert "'Q'" in str(info.value) and "FRA" in str(info.value)
+    assert "Accepted: Y (yes), N (no), A (abstention), X or blank" in str(info.value)
+
+
+def test_lower_case_and_spaced_codes_are_accepted(tmp_path: Path) -> None:
+    header, rows = _rows()
+    _set(rows, header, _id_of("A/RES/ES-11/1"), "FRA", ms_vote=" y ")
+    path = _write(tmp_path / "lower.csv", header, rows)
+    frame = undl.read_undl(path, cache=False)
+    assert frame.loc[(frame["resolution"] == "ES-11/1") & (frame["iso3"] == "FRA"),
+                     "vote"].item() == "yes"
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.99])
+def test_truncated_file(tmp_path: Path, cut: float) -> None:
+    data = FIXTURE.read_bytes()
+    path = tmp_path / "cut.csv"
+    path.write_bytes(data[: int(len(data) * cut)])
+    with pytest.raises(DataFileError, match=r"(?i)ends in the middle of .*download it again"):
+        undl.read_undl(path)
+
+
+def test_truncated_in_the_last_link(tmp_path: Path) -> None:
+    data = FIXTURE.read_bytes().rstrip(b"\n")
+    path = tmp_path / "cut_link.csv"
+    path.write_bytes(data[:-3])  # ".../record/99901" instead of ".../record/9990102"
+    with pytest.raises(DataFileError, match="undl_link is cut short"):
+        undl.read_undl(path)
+
+
+def test_no_final_newline_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "no_newline.csv"
+    path.write_bytes(FIXTURE.read_bytes().rstrip(b"\n"))
+    assert len(undl.read_undl(path, resolutions="all", cache=False)) == 997
+
+
+def test_truncated_gzip(tmp_path: Path) -> None:
+    data = gzip.compress(FIXTURE.read_bytes())
+    path = tmp_path / "cut.csv.gz"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(DataFileError, match=r"(?i)download it again"):
+        undl.read_undl(path)
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    with pytest.raises(DataFileError, match="the file is empty"):
+        undl.read_undl(path)
+
+
+def test_header_only(tmp_path: Path) -> None:
+    header, _ = _rows()
+    path = _write(tmp_path / "header.csv", header, [])
+    with pytest.raises(DataFileError, match="header but no data rows"):
+        undl.read_undl(path)
+
+
+@pytest.mark.parametrize(("delimiter", "label"), [(";", "semicolons"), ("\t", "tabs")])
+def test_wrong_delimiter(tmp_path: Path, delimiter: str, label: str) -> None:
+    header, rows = _rows()
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter, lineterminator="\n").writerows([header, *rows[:5]])
+    path = tmp_path / "semi.csv"
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    with pytest.raises(DataFileError, match=f"separated by {label}, not commas"):
+        undl.read_undl(path)
+
+
+def test_not_a_csv(tmp_path: Path) -> None:
+    path = tmp_path / "book.xlsx"
+    path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe")
+    with pytest.raises(DataFileError):
+        undl.read_undl(path)
+
+
+def test_ragged_row_inside_the_file(tmp_path: Path) -> None:
+    header, rows = _rows()
+    rows[10] = rows[10][:8]
+    path = _write(tmp_path / "ragged.csv", header, rows)
+    with pytest.raises(DataFileError, match="fields instead of 20"):
+        undl.read_undl(path)
+
+
+def test_non_numeric_total(tmp_path: Path) -> None:
+    header, rows = _rows()
+    _set(rows, header, _id_of("A/RES/ES-11/1"), "FRA", total_yes="many")
+    path = _write(tmp_path / "total.csv", header, rows)
+    with pytest.raises(DataFileError, match="'total_yes' has the value 'many'"):
+        undl.read_undl(path)
+
+
+def test_fractional_total(tmp_path: Path) -> None:
+    header, rows = _rows()
+    _set(rows, header, _id_of("A/RES/ES-11/1"), "FRA", total_yes="141.5")
+    path = _write(tmp_path / "frac.csv", header, rows)
+    with pytest.raises(DataFileError, match="not a whole number"):
+        undl.read_undl(path)
+
+
+def test_duplicate_row(tmp_path: Path) -> None:
+    header, rows = _rows()
+    path = _write(tmp_path / "dup.csv", header, [*rows, rows[3]])
+    with pytest.raises(DataFileError, match="two rows for the same vote"):
+        undl.read_undl(path)
+
+
+def test_empty_code_and_bad_date(tmp_path: Path) -> None:
+    header, rows = _rows()
+    _set(rows, header, _id_of("A/RES/ES-11/1"), "FRA", ms_code="")
+    path = _write(tmp_path / "nocode.csv", header, rows)
+    with pytest.raises(DataFileError, match="ms_code is empty"):
+        undl.read_undl(path)
+    header, rows = _rows()
+    _set(rows, header, _id_of("A/RES/ES-11/1"), "FRA", date="2 March 2022")
+    path = _write(tmp_path / "baddate.csv", header, rows)
+    with pytest.raises(DataFileError, match="not a date in the form YYYY-MM-DD"):
+        undl.read_undl(path)
+
+
+# ------------------------------------------------------------------------- cache
+def test_second_load_uses_the_parquet_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "ga.csv"
+    path.write_bytes(FIXTURE.read_bytes())
+    calls: list[int] = []
+    real_parse = undl._parse
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real_parse(*args, **kwargs)
+
+    monkeypatch.setattr(undl, "_parse", counting)
+    first = undl.read_undl(path, resolutions="all")
+    cached = undl.cache_file(path)
+    assert cached.is_file() and cached.parent == tmp_path / "cache"
+    assert len(calls) == 1
+
+    def failing(*args, **kwargs):
+        raise AssertionError("the CSV was parsed again")
+
+    monkeypatch.setattr(undl, "_parse", failing)
+    second = undl.read_undl(path, resolutions="all")
+    pd.testing.assert_frame_equal(first, second)
+    monkeypatch.setattr(undl, "_parse", real_parse)
+    pd.testing.assert_frame_equal(undl.read_undl(path), undl.read_undl(path, cache=False))
+
+
+def test_cache_equals_a_fresh_parse() -> None:
+    fresh = undl.read_undl(FIXTURE, resolutions="all", cache=False)
+    undl.read_undl(FIXTURE, resolutions="all")
+    cached = undl.read_undl(FIXTURE, resolutions="all")
+    pd.testing.assert_frame_equal(fresh, cached)
+
+
+def test_no_cache_writes_nothing(tmp_path: Path) -> None:
+    undl.read_undl(FIXTURE, cache=False)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "ga.csv"
+    path.write_bytes(FIXTURE.read_bytes())
+    expected = undl.read_undl(path, resolutions="all")
+    rows_file = undl.cache_file(path)
+    rows_file.write_bytes(b"not parquet at all")
+    calls: list[int] = []
+    real_parse = undl._parse
+    monkeypatch.setattr(undl, "_parse", lambda *a, **k: calls.append(1) or real_parse(*a, **k))
+    pd.testing.assert_frame_equal(undl.read_undl(path, resolutions="all"), expected)
+    assert calls == [1]
+    assert undl._read_cache(rows_file) is not None  # rebuilt
+
+
+def test_a_changed_file_is_parsed_again(tmp_path: Path) -> None:
+    header, rows = _rows()
+    path = _write(tmp_path / "ga.csv", header, rows)
+    before = undl.read_undl(path)
+    key = undl.cache_key(path)
+    # same size, different content (an in-place edit of one vote), new mtime
+    _set(rows, header, _id_of("A/RES/ES-11/1"), "FRA", ms_vote="N")
+    _write(path, header, rows)
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert undl.cache_key(path) != key
+    after = undl.read_undl(path)
+    fra = (after["resolution"] == "ES-11/1") & (after["iso3"] == "FRA")
+    assert after.loc[fra, "vote"].item() == "no"
+    assert before.loc[fra, "vote"].item() == "yes"
+
+
+def test_cache_dir_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("UNGA_TEACH_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert undl.cache_dir() == tmp_path / "xdg" / "unga_teach"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    assert undl.cache_dir() == Path.home() / ".cache" / "unga_teach"
+
+
+def test_progress_bar(capsys: pytest.CaptureFixture[str]) -> None:
+    frame = undl.read_undl(FIXTURE, progress=True, cache=False)
+    assert len(frame) == 5 * 193
+    gz = undl.read_undl(FIXTURE, progress=True, cache=False, resolutions="all")
+    assert len(gz) == 997
+
+
+# -------------------------------------------------------------- official record
+def test_use_official_record_switches_and_back() -> None:
+    assert set(ut.coverage()["record"]) == {"shipped"}
+    ut.use_official_record(FIXTURE)
+    cov = ut.coverage().set_index("resolution")
+    assert cov.loc[COMPLETE, "record"].eq("official").all()
+    assert cov.loc["2026", "record"] == "shipped"
+    assert cov.loc["ES-11/2", "record"] == "shipped"
+    assert cov.loc[COMPLETE, "status"].eq("complete").all()
+    votes = ut.load_votes("ES-11/7")
+    assert set(votes["confidence"].astype(str)) == {"official"}
+    assert set(votes["source_url"]) == {"https://digitallibrary.un.org/record/4076672"}
+    assert set(ut.load_votes("2026")["confidence"].astype(str)) != {"official"}
+    assert record.official_source() == str(FIXTURE)
+    assert ut.validate() == []
+    ut.use_official_record(None)
+    assert set(ut.coverage()["record"]) == {"shipped"}
+    assert "official" not in set(ut.load_votes("ES-11/7")["confidence"].astype(str))
+    assert record.official_source() is None
+
+
+def test_environment_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("UNGA_TEACH_UNDL", str(FIXTURE))
+    monkeypatch.setattr(record, "_env_checked", False)
+    cov = ut.coverage().set_index("resolution")
+    assert cov.loc["ES-11/8", "record"] == "official"
+    assert record.official_source() == str(FIXTURE)
+
+
+def test_environment_variable_with_a_bad_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("UNGA_TEACH_UNDL", "/no/such/file.csv")
+    monkeypatch.setattr(record, "_env_checked", False)
+    with pytest.raises(DataFileError, match="file not found"):
+        ut.coverage()
+
+
+def test_non_member_code_in_a_course_vote_is_not_installed(tmp_path: Path) -> None:
+    header, rows = _rows()
+    extra = next(r[:] for r in rows if r[header.index("resolution")] == "A/RES/ES-11/7")
+    extra[header.index("ms_code")], extra[header.index("ms_name")] = "SUN", "USSR"
+    path = _write(tmp_path / "sun.csv", header, [*rows, extra])
+    course = undl.read_undl(path)
+    assert "SUN" in set(course["iso3"])  # read, not dropped
+    with pytest.raises(DataFileError, match="not a current member state"):
+        ut.use_official_record(path)
+    assert record.official_votes() is None
+    table = ut.compare_with_official(path)
+    bad = table[table["kind"] == "not a member state"]
+    assert bad[["resolution", "iso3"]].values.tolist() == [["ES-11/7", "SUN"]]
+
+
+# -------------------------------------------------------------------- comparison
+def test_compare_the_fixture_agrees() -> None:
+    table = ut.compare_with_official(FIXTURE)
+    assert table.empty
+    assert list(table.columns) == undl.COMPARE_COLUMNS
+    assert table.attrs["covered"] == COMPLETE
+    assert "2026" in table.attrs["not_covered"]
+    codes = {r["code"] for r in table.attrs["historical_codes"]}
+    assert {"SUN", "YUG", "CSK"} <= codes
+
+
+def test_compare_reports_exactly_the_flipped_vote(tmp_path: Path) -> None:
+    header, rows = _rows()
+    es7 = _id_of("A/RES/ES-11/7")
+    _set(rows, header, es7, "FRA", ms_vote="N")
+    # keep the file's own totals consistent with its rows, as the UN file is
+    for r in rows:
+        if r[0] == es7:
+            r[header.index("total_yes")], r[header.index("total_no")] = "92.0", "19.0"
+    table = ut.compare_with_official(_write(tmp_path / "flip.csv", header, rows))
+    votes = table[table["kind"] == "different vote"]
+    assert votes[["resolution", "iso3", "shipped_vote", "official_vote"]].values.tolist() == [
+        ["ES-11/7", "FRA", "yes", "no"]]
+    fra = votes.iloc[0]
+    assert fra["name"] == "France"
+    assert fra["shipped_confidence"] != ""
+    assert fra["shipped_source"].startswith("http")
+    totals = table[table["kind"] == "totals differ"]
+    assert set(totals["resolution"]) == {"ES-11/7"}
+    assert sorted(totals["name"]) == ["total no", "total yes"]
+    assert set(table["kind"]) == {"different vote", "totals differ"}
+
+
+def test_compare_flipped_vote_with_stale_totals(tmp_path: Path) -> None:
+    header, rows = _rows()
+    _set(rows, header, _id_of("A/RES/ES-11/8"), "FRA", ms_vote="A")
+    table = ut.compare_with_official(_write(tmp_path / "flip.csv", header, rows))
+    assert table.loc[table["kind"] == "different vote", ["iso3", "official_vote"]
+                     ].values.tolist() == [["FRA", "abstain"]]
+    totals = table[table["kind"] == "totals differ"]
+    assert totals["detail"].str.contains("but the file has").all()
+
+
+def test_compare_missing_rows_and_unknown_votes(tmp_path: Path) -> None:
+    header, rows = _rows()
+    es1 = _id_of("A/RES/ES-11/1")
+    rows = [r for r in rows if not (r[0] == es1 and r[1] == "KEN")]
+    shipped = _shipped_votes()
+    es2 = shipped[shipped["resolution"] == "ES-11/2"].set_index("iso3")["vote"]
+    known = str(es2.index[0])
+    unknown = next(i for i in ("KEN", "BRA", "IND", "ZAF", "CHN", "MEX") if i not in es2.index)
+    letter = {"yes": "Y", "no": "N", "abstain": "A", "non_voting": "X"}
+
+    def row(code: str, vote: str) -> list[str]:
+        values = {"undl_id": "9997000", "ms_code": code, "ms_name": code, "ms_vote": vote,
+                  "date": "2022-03-24", "session": "ES-11", "resolution": "A/RES/ES-11/2",
+                  "draft": "A/ES-11/L.2", "total_yes": "140.0", "total_no": "5.0",
+                  "total_abstentions": "38.0", "total_non_voting": "10.0", "total_ms": "193.0"}
+        return [values.get(c, "") for c in header]
+
+    rows += [row(known, letter[str(es2[known])]), row(unknown, "Y")]
+    table = ut.compare_with_official(_write(tmp_path / "missing.csv", header, rows))
+    miss = table[(table["kind"] == "missing in official file") & (table["resolution"] == "ES-11/1")]
+    assert miss["iso3"].tolist() == ["KEN"]
+    new = table[table["kind"] == "missing in shipped data"]
+    assert new[["resolution", "iso3", "shipped_vote", "official_vote"]].values.tolist() == [
+        ["ES-11/2", unknown, "unknown", "yes"]]
+    es2_missing = table[(table["kind"] == "missing in official file")
+                        & (table["resolution"] == "ES-11/2")]
+    assert len(es2_missing) == 191
+    assert known not in set(es2_missing["iso3"])
+    assert set(table["kind"]) <= set(undl.COMPARE_KINDS)
+    assert table["resolution"].tolist() == sorted(
+        table["resolution"].tolist(), key=ut.series().index)
+
+
+def test_compare_totals_against_resolutions_csv(tmp_path: Path) -> None:
+    header, rows = _rows()
+    es8 = _id_of("A/RES/ES-11/8")
+    for r in rows:
+        if r[0] == es8:
+            r[header.index("total_yes")] = "94.0"
+    table = ut.compare_with_official(_write(tmp_path / "totals.csv", header, rows))
+    assert set(table["kind"]) == {"totals differ"}
+    assert set(table["resolution"]) == {"ES-11/8"}
+    details = " | ".join(table["detail"])
+    assert "data/resolutions.csv has 93" in details
+    assert "but the file has 93 such rows" in details
+
+
+def test_compare_uses_the_shipped_data_even_with_the_official_record(tmp_path: Path) -> None:
+    header, rows = _rows()
+    _set(rows, header, _id_of("A/RES/ES-11/7"), "FRA", ms_vote="N")
+    path = _write(tmp_path / "flip.csv", header, rows)
+    ut.use_official_record(path)
+    table = ut.compare_with_official(path)
+    assert ["ES-11/7", "FRA"] in table.loc[table["kind"] == "different vote",
+                                           ["resolution", "iso3"]].values.tolist()
+
+
+# --------------------------------------------------------------------- agreement
+def _reference(frame: pd.DataFrame, include_abstain: bool = True) -> pd.DataFrame:
+    """Pairwise agreement, the slow and obvious way."""
+    positions = {"yes", "no", "abstain"} if include_abstain else {"yes", "no"}
+    states = sorted(frame["iso3"].astype(str).unique())
+    votes = {(str(r), str(i)): str(v)
+             for r, i, v in zip(frame["resolution"], frame["iso3"], frame["vote"], strict=True)}
+    ids = sorted(set(frame["resolution"].astype(str)))
+    out = pd.DataFrame(np.nan, index=states, columns=states)
+    for a, b in itertools.product(states, states):
+        pairs = [(votes.get((r, a)), votes.get((r, b))) for r in ids]
+        both = [(x, y) for x, y in pairs if x in positions and y in positions]
+        if both:
+            out.loc[a, b] = sum(x == y for x, y in both) / len(both)
+    return out
+
+
+def test_agreement_matrix_on_the_course_data_matches_analysis() -> None:
+    m = ut.agreement_matrix()
+    assert m.shape == (193, 193)
+    assert np.allclose(m.to_numpy(), m.to_numpy().T, equal_nan=True)
+    diag = np.diag(m.to_numpy())
+    assert np.all((diag == 1.0) | np.isnan(diag))
+    assert (diag == 1.0).sum() > 150
+    for a, b in (("FRA", "RUS"), ("UKR", "BLR"), ("CHN", "IND"), ("USA", "HUN")):
+        assert m.loc[a, b] == pytest.approx(ut.agreement(a, b), nan_ok=True)
+    sub = ut.agreement_matrix(resolutions=["ES-11/1", "ES-11/7"], countries=["Russia", "FRA"])
+    assert list(sub.index) == ["RUS", "FRA"]
+    assert sub.loc["RUS", "FRA"] == pytest.approx(ut.agreement("RUS", "FRA",
+                                                               ["ES-11/1", "ES-11/7"]))
+
+
+def test_agreement_matrix_on_the_whole_file() -> None:
+    frame = undl.read_undl(FIXTURE, resolutions="all")
+    m = undl.agreement_matrix(frame)
+    assert "SUN" in m.index and "UKR" in m.index
+    ref = _reference(frame)
+    pd.testing.assert_frame_equal(m, ref.loc[m.index, m.columns], check_names=False)
+    assert m.loc["SUN", "CSK"] == 1.0
+    assert m.loc["SUN", "USA"] == 0.0
+
+
+def test_agreement_matrix_options() -> None:
+    v = pd.DataFrame({
+        "resolution": ["r1", "r1", "r2", "r2", "r3", "r3"],
+        "iso3": ["AAA", "BBB"] * 3,
+        "vote": ["yes", "yes", "abstain", "yes", "no", "non_voting"],
+    })
+    m = undl.agreement_matrix(v)
+    assert m.loc["AAA", "BBB"] == 0.5
+    assert undl.agreement_matrix(v, include_abstain=False).loc["AAA", "BBB"] == 1.0
+    assert np.isnan(undl.agreement_matrix(v, min_votes=3).loc["AAA", "BBB"])
+    assert undl.agreement_matrix(v, resolutions=["r1"]).loc["AAA", "BBB"] == 1.0
+    with pytest.raises(UngaTeachError, match="not in the votes given"):
+        undl.agreement_matrix(v, resolutions=["r9"])
+    with pytest.raises(UngaTeachError, match="needs the column"):
+        undl.agreement_matrix(v.drop(columns="vote"))
+    with pytest.raises(UngaTeachError, match="min_votes"):
+        undl.agreement_matrix(v, min_votes=0)
+
+
+_VOTE = st.sampled_from(["yes", "no", "abstain", "non_voting", "unknown", None])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 6), st.integers(1, 9), st.data(), st.booleans())
+def test_agreement_matrix_equals_the_pairwise_definition(n_states: int, n_votes: int,
+                                                         data: st.DataObject,
+                                                         include_abstain: bool) -> None:
+    rows = []
+    for s in range(n_states):
+        for r in range(n_votes):
+            vote = data.draw(_VOTE)
+            if vote is not None:  # None: no row at all
+                rows.append((f"r{r}", f"S{s:02d}", vote))
+    if not rows:
+        return
+    frame = pd.DataFrame(rows, columns=["resolution", "iso3", "vote"])
+    if data.draw(st.booleans()):
+        frame["vote"] = frame["vote"].astype(VOTE_DTYPE)
+    m = undl.agreement_matrix(frame, include_abstain=include_abstain)
+    ref = _reference(frame, include_abstain)
+    pd.testing.assert_frame_equal(m, ref, check_names=False)
+    assert np.allclose(m.to_numpy(), m.to_numpy().T, equal_nan=True)
+    diag = np.diag(m.to_numpy())
+    assert np.all((diag == 1.0) | np.isnan(diag))

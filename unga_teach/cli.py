@@ -1,0 +1,233 @@
+"""The ``unga-teach`` command: import or compare the official UN file, check the data.
+
+Subcommands::
+
+    unga-teach import PATH          read the UN file (and cache it), show the coverage
+    unga-teach compare PATH [--csv OUT]
+                                    every difference between our data and the UN file
+    unga-teach validate             check the shipped data (exit 1 on problems)
+    unga-teach info                 versions, folders, coverage, record in use
+
+Errors in the input (a missing or damaged file, ...) print one line starting
+with ``error:`` on stderr and exit with status 2; there is no traceback.
+Nothing is ever written into the installed package: the only file written is
+the Parquet cache (see :func:`unga_teach.undl.cache_dir`) and, on request, the
+``--csv`` output.
+
+Examples
+--------
+>>> main(["validate"])
+ok: the shipped data passed every check.
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import UngaTeachError
+
+#: Columns of the coverage table shown by ``import`` and ``info``.
+COVERAGE_SHOWN = ["resolution", "known", "unknown", "status", "record"]
+
+
+def _table(frame: pd.DataFrame) -> str:
+    with pd.option_context("display.width", 200, "display.max_columns", None,
+                           "display.max_rows", None, "display.max_colwidth", 60):
+        return frame.to_string(index=False)
+
+
+def _coverage() -> pd.DataFrame:
+    import unga_teach
+
+    return unga_teach.coverage()
+
+
+def _show_progress(args: argparse.Namespace) -> bool:
+    return not args.no_progress and sys.stderr.isatty()
+
+
+def _print_historical(table: pd.DataFrame) -> None:
+    if table.empty:
+        print("historical codes: none (every code in the file is a current member state)")
+        return
+    mapped = table[table["successor"].astype(str) != ""]
+    print(f"historical codes: {len(table)} code(s) of states that no longer exist or changed "
+          f"code ({len(mapped)} with a successor); their rows are kept under the code as given:")
+    shown = table.assign(
+        first_date=table["first_date"].astype(str).str[:10],
+        last_date=table["last_date"].astype(str).str[:10],
+    )[["code", "name_in_file", "successor", "votes", "first_date", "last_date"]]
+    print(_table(shown))
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from . import undl
+
+    path = Path(args.path)
+    frame = undl.read_undl(path, resolutions="all", cache=not args.no_cache,
+                           progress=_show_progress(args))
+    n_votes = int(frame["undl_id"].nunique())
+    dates = frame["date"].dropna()
+    span = f", {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else ""
+    print(f"read {path}: {len(frame):,} rows, {n_votes:,} recorded votes{span}")
+    if not args.no_cache:
+        print(f"cache: {undl.cache_file(path)}")
+    undl._install(undl._select(frame, "course"), str(path))
+    cov = _coverage()
+    official = cov[cov["record"] == "official"]["resolution"].tolist()
+    print(f"course votes in the file: {', '.join(official) if official else 'none'}")
+    print()
+    print(_table(cov[COVERAGE_SHOWN]))
+    print()
+    _print_historical(undl.historical_codes(frame))
+    print()
+    print("The official record is used in this command only. To use it in notebooks, set "
+          f"UNGA_TEACH_UNDL={path} or call unga_teach.use_official_record(path).")
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from . import undl
+
+    table = undl.compare_with_official(args.path, progress=_show_progress(args))
+    covered = table.attrs.get("covered", [])
+    not_covered = table.attrs.get("not_covered", [])
+    print(f"compared: {', '.join(covered) if covered else 'no course vote is in the file'}")
+    if not_covered:
+        print(f"not in the file: {', '.join(not_covered)}")
+    if table.empty:
+        print("no differences: the shipped data agrees with the official file.")
+    else:
+        counts = table["kind"].value_counts()
+        print(f"{len(table)} difference(s): "
+              + "; ".join(f"{k}: {int(counts[k])}" for k in undl.COMPARE_KINDS if k in counts))
+        print()
+        shown = table[["resolution", "iso3", "name", "shipped_vote", "official_vote",
+                       "shipped_confidence", "kind"]]
+        print(_table(shown))
+    hist = pd.DataFrame(table.attrs.get("historical_codes", []))
+    if not hist.empty:
+        print()
+        _print_historical(hist)
+    if args.csv:
+        out = Path(args.csv)
+        try:
+            table.to_csv(out, index=False)
+        except OSError as exc:
+            raise UngaTeachError(f"cannot write {out}: {exc.strerror or exc}") from None
+        print(f"\nwrote {len(table)} row(s) to {out}")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .validation import validate
+
+    problems = validate()
+    if not problems:
+        print("ok: the shipped data passed every check.")
+        return 0
+    print(f"{len(problems)} problem(s):")
+    for problem in problems:
+        print(f"  - {problem}")
+    return 1
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    import numpy as np
+    import pyarrow as pa
+
+    from . import __version__, record, undl
+    from ._paths import data_dir
+
+    print(f"unga-teach {__version__}")
+    print(f"python {platform.python_version()}, pandas {pd.__version__}, "
+          f"pyarrow {pa.__version__}, numpy {np.__version__}")
+    print(f"data folder: {data_dir()}")
+    cache = undl.cache_dir()
+    entries = sorted(cache.glob("undl-*.rows.parquet")) if cache.is_dir() else []
+    print(f"cache folder: {cache} ({len(entries)} cached file(s))")
+    source = record.official_source()
+    print(f"official record: {source if source else 'none (shipped data)'}")
+    print()
+    print(_table(_coverage()[COVERAGE_SHOWN]))
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="unga-teach",
+        description="Course kit on UN General Assembly votes on Ukraine: import the official "
+                    "UN voting file, compare it with the shipped data, check the data.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p_import = sub.add_parser(
+        "import", help="read the UN 'General Assembly Voting Data' CSV and show the coverage",
+        description="Read the UN Digital Library's 'General Assembly Voting Data' CSV "
+                    "(plain or .gz), cache it, and show the course coverage with the official "
+                    "record. Writes nothing into the package.",
+    )
+    p_import.add_argument("path", help="the CSV file, e.g. 2026_02_06_ga_voting.csv")
+    p_import.add_argument("--no-cache", action="store_true", help="do not use or fill the cache")
+    p_import.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p_import.set_defaults(func=_cmd_import)
+    p_compare = sub.add_parser(
+        "compare", help="list every difference between the shipped data and the UN file",
+        description="List every difference between the shipped votes and the official file "
+                    "for the course votes it covers.",
+    )
+    p_compare.add_argument("path", help="the CSV file")
+    p_compare.add_argument("--csv", metavar="OUT", help="also save the table as CSV")
+    p_compare.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p_compare.set_defaults(func=_cmd_compare)
+    p_validate = sub.add_parser("validate", help="check the shipped data (exit 1 on problems)")
+    p_validate.set_defaults(func=_cmd_validate)
+    p_info = sub.add_parser("info", help="versions, folders, coverage and the record in use")
+    p_info.set_defaults(func=_cmd_info)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``unga-teach`` command and return its exit status.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        0 on success, 1 when ``validate`` finds problems, 2 on an error
+        (bad arguments, or a file that cannot be used: one ``error:`` line on
+        stderr).
+
+    Examples
+    --------
+    >>> main(["compare", "/no/such/file.csv"])
+    2
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2)
+        return int(exc.code or 0)
+    try:
+        return int(args.func(args))
+    except UngaTeachError as exc:
+        message = " ".join(str(exc).split())
+        print(f"error: {message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover - python -m unga_teach.cli
+    sys.exit(main())
