@@ -4,9 +4,10 @@
     .venv/bin/python benchmarks/bench_notebooks.py 03 05      # some of them
 
 Prints, per notebook, the kernel start-up, the execution of every cell, the
-kernel shutdown and their total, then the sum and the wall clock. The target for the whole series is under 90 s on a 2-core
-machine; the script reports against it and never fails on time (it exits
-non-zero only if a notebook raises).
+kernel shutdown and their total, then the sum and the wall clock. The target
+for the whole series is under 90 s on a 2-core machine; the script reports
+against it and never fails on time (it exits non-zero only if a notebook
+raises).
 """
 
 from __future__ import annotations
@@ -76,10 +77,8 @@ def main(argv: list[str]) -> int:
         return 2
     print(f"{platform.python_implementation()} {platform.python_version()}, "
           f"{os.cpu_count()} CPU(s), {len(paths)} notebook(s)")
-    try:
+    if hasattr(os, "getloadavg"):
         print(f"load average before: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    except OSError:
-        pass
     print(f"{'notebook':40} {'cells':>5} {'start s':>8} {'run s':>7} {'stop s':>7} {'total s':>8}")
     total = 0.0
     failed = []

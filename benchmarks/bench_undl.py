@@ -176,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"\n{len(frame):,} rows, {n_votes:,} votes, {n_states} states; "
           f"matrix {matrix.shape[0]}x{matrix.shape[1]}; naive and ours agree: {same}")
-    print(f"\n{'timing (best of %d)' % args.repeat:<62} {'seconds':>8}")
+    label = f"timing (best of {args.repeat})"
+    print(f"\n{label:<62} {'seconds':>8}")
     for name, value in results.items():
         print(f"{name:<62} {value:8.3f}")
 

@@ -29,7 +29,7 @@ import nbformat
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import test_notebooks_run as runner  # noqa: E402  (shares the cached notebook runs)
+import test_notebooks_run as runner  # shares the cached notebook runs
 
 ROOT = Path(__file__).resolve().parent.parent
 NB_DIR = ROOT / "notebooks"
@@ -209,7 +209,7 @@ def test_socket_guard_blocks_and_records() -> None:
     namespace: dict = {}
     original = (socket.socket.connect, socket.socket.connect_ex)
     try:
-        exec(runner.SOCKET_GUARD, namespace)  # noqa: S102 - our own constant
+        exec(runner.SOCKET_GUARD, namespace)  # our own constant
         s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         try:
             with pytest.raises(OSError, match="network access"):

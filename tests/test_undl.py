@@ -8,6 +8,7 @@ import importlib.util
 import io
 import itertools
 import os
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -268,7 +269,16 @@ def test_truncated_gzip(tmp_path: Path) -> None:
     data = gzip.compress(FIXTURE.read_bytes())
     path = tmp_path / "cut.csv.gz"
     path.write_bytes(data[: len(data) // 2])
-    with pytest.raises(DataFileError, match=r"(?i)download it again"):
+    with pytest.raises(DataFileError, match=r"(?i)compressed data.*download it again"):
+        undl.read_undl(path)
+
+
+@pytest.mark.parametrize(("cut", "expected"), [(3, "undl_link is cut short"),
+                                               (60, "fields instead of 20")])
+def test_gzip_of_a_truncated_csv(tmp_path: Path, cut: int, expected: str) -> None:
+    path = tmp_path / "cut_inside.csv.gz"
+    path.write_bytes(gzip.compress(FIXTURE.read_bytes().rstrip(b"\n")[:-cut]))
+    with pytest.raises(DataFileError, match=expected):
         undl.read_undl(path)
 
 
@@ -298,9 +308,14 @@ def test_wrong_delimiter(tmp_path: Path, delimiter: str, label: str) -> None:
 
 
 def test_not_a_csv(tmp_path: Path) -> None:
-    path = tmp_path / "book.xlsx"
-    path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff\xfe")
-    with pytest.raises(DataFileError):
+    path = tmp_path / "ga_voting.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.write(FIXTURE, "ga_voting.csv")
+    with pytest.raises(DataFileError, match="zip archive"):
+        undl.read_undl(path)
+    path = tmp_path / "binary.csv"
+    path.write_bytes(b"\xff\xfe\x00u\x00n\x00d\x00l\x00\n")
+    with pytest.raises(DataFileError, match="not UTF-8"):
         undl.read_undl(path)
 
 
@@ -426,11 +441,12 @@ def test_cache_dir_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
     assert undl.cache_dir() == Path.home() / ".cache" / "unga_teach"
 
 
-def test_progress_bar(capsys: pytest.CaptureFixture[str]) -> None:
+def test_progress_bar(tmp_path: Path) -> None:
     frame = undl.read_undl(FIXTURE, progress=True, cache=False)
     assert len(frame) == 5 * 193
-    gz = undl.read_undl(FIXTURE, progress=True, cache=False, resolutions="all")
-    assert len(gz) == 997
+    gz = tmp_path / "sample.csv.gz"
+    gz.write_bytes(gzip.compress(FIXTURE.read_bytes()))
+    assert len(undl.read_undl(gz, progress=True, cache=False, resolutions="all")) == 997
 
 
 # -------------------------------------------------------------- official record

@@ -527,7 +527,7 @@ def test_vote_comparer_chart_failure_keeps_the_table(monkeypatch: pytest.MonkeyP
     def boom(a: object, b: object) -> None:
         raise ValueError("no chart")
 
-    monkeypatch.setattr(charts, "shift_chart", boom)
+    monkeypatch.setattr(charts, "shift_chart_spec", boom)
     w = vote_comparer()
     assert w.chart is None
     assert "could not be drawn" in w.error_html.value

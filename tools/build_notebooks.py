@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the cell sources below are verbatim notebook text and code)
 """Build the course notebooks 00-06 from this script, then execute them.
 
 The notebooks are generated, never edited by hand: change the text here and
@@ -5,7 +6,7 @@ run the script again, so the prose can be reviewed as Python and every number
 and quotation in it is read from the package's data when the script runs.
 
     python tools/build_notebooks.py              # build, execute, keep golden outputs
-    python tools/build_notebooks.py --no-execute # build only (no outputs at all)
+    python tools/build_notebooks.py --no-execute # prose only: keep stored golden outputs
     python tools/build_notebooks.py --only 03    # one notebook
 
 What the script guarantees:
@@ -38,11 +39,11 @@ from pathlib import Path
 # must not leak into the committed golden outputs.
 os.environ.pop("UNGA_TEACH_UNDL", None)
 
-import nbformat  # noqa: E402
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook  # noqa: E402
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-import unga_teach as ut  # noqa: E402
-from unga_teach.analysis import votes_needed  # noqa: E402
+import unga_teach as ut
+from unga_teach.analysis import votes_needed
 
 ROOT = Path(__file__).resolve().parent.parent
 NB_DIR = ROOT / "notebooks"
@@ -117,7 +118,8 @@ class Facts:
         self.max_yes = _totals(str(res.loc[res["yes"].idxmax(), "id"]))
         self.min_yes = _totals(str(res.loc[res["yes"].idxmin(), "id"]))
         t = ut.transitions("ES-11/1", "ES-11/7")
-        left_yes = t[(t["from_vote"] == "yes") & (t["to_vote"] != "yes")].set_index("to_vote")["count"]
+        left = t[(t["from_vote"] == "yes") & (t["to_vote"] != "yes")]
+        left_yes = left.set_index("to_vote")["count"]
         self.left_yes_22_25 = {str(k): int(c) for k, c in left_yes.items()}
         self.series = ut.series()
         members = ut.load_members(include_observers=True)
@@ -128,7 +130,8 @@ class Facts:
         c26 = cov.loc["2026"]
         self.known26 = int(c26["known"])
         self.unknown26 = int(c26["unknown"])
-        self.known26_by = {v: int(c26[f"known_{v}"]) for v in ("yes", "no", "abstain", "non_voting")}
+        self.known26_by = {
+            v: int(c26[f"known_{v}"]) for v in ("yes", "no", "abstain", "non_voting")}
         conf = ut.load_votes("2026")
         self.derived26 = int((conf["confidence"] == "derived").sum())
         low = conf[conf["confidence"] == "low"]
@@ -178,13 +181,16 @@ class Facts:
         assert votes_needed(v.present, "two_thirds") == 80
         assert ut.passes(v.yes, self.whatif_no)
         assert not ut.passes(v.yes, self.whatif_no, rule="two_thirds")
-        hist = {c: dict(zip(ut.vote_history(c)["resolution"], ut.vote_history(c)["vote"].astype(str),
-                             strict=True)) for c in ("USA", "ISR", "HUN", "IDN", "SYR", "CHN", "IND")}
+        hist = {}
+        for c in ("USA", "ISR", "HUN", "IDN", "SYR", "CHN", "IND"):
+            h = ut.vote_history(c)
+            hist[c] = dict(zip(h["resolution"], h["vote"].astype(str), strict=True))
         assert [hist["USA"][r] for r in ("ES-11/6", "ES-11/7", "ES-11/8", "ES-11/9", "2026")] == [
             "yes", "no", "abstain", "yes", "abstain"]
         assert [hist["ISR"][r] for r in ("ES-11/7", "ES-11/8", "ES-11/9", "2026")] == [
             "no", "abstain", "yes", "yes"]
-        assert [hist["HUN"][r] for r in ("ES-11/7", "ES-11/8", "2026")] == ["no", "abstain", "abstain"]
+        assert [hist["HUN"][r] for r in ("ES-11/7", "ES-11/8", "2026")] == [
+            "no", "abstain", "abstain"]
         assert [hist["IDN"][r] for r in ("ES-11/7", "2026")] == ["yes", "abstain"]
         assert hist["SYR"]["2026"] == "unknown"
         assert [hist["SYR"][r] for r in ("ES-11/7", "ES-11/8", "ES-11/9")] == [
@@ -423,7 +429,7 @@ def nb00() -> list:
         code("series", """
             ut.load_resolutions(include_procedural=False)[["id", "date", "title", "yes", "no", "abstain", "non_voting"]]
             """),
-        md("series-read", f"""
+        md("series-read", """
             Each row is one recorded vote of the General Assembly on Ukraine, from
             resolution 68/262 in 2014 to the vote of 2026 (id `2026`). The columns `yes`,
             `no` and `abstain` are the official totals; `non_voting` counts the member
@@ -536,7 +542,7 @@ def nb01() -> list:
         code("members", """
             ut.load_members(include_observers=True)["status"].value_counts()
             """),
-        md("present-voting", f"""
+        md("present-voting", """
             ## "Present and voting"
 
             The Charter says decisions are taken by a majority of the members **present
@@ -1118,7 +1124,6 @@ def nb03() -> list:
 
 # ========================================== 04 · Positions and explanations of vote
 def nb04() -> list:
-    v = F.v26
     s = F.stmt
     return [
         *header("04", "Why states voted as they did, in their own terms.", [
@@ -1406,7 +1411,7 @@ def nb05() -> list:
             own.
             """),
         code("your-state", 'ut.vote_history("Hungary")[["resolution", "date", "vote", "confidence"]]'),
-        md("transitions-intro", f"""
+        md("transitions-intro", """
             ## Transitions between two votes
 
             A **transition table** shows, for every state, its vote on one resolution
@@ -1424,7 +1429,7 @@ def nb05() -> list:
             yet known, and they hide most of the movement. Of the changes that *are* known,
             which direction dominates, towards yes or away from it?
             """),
-        md("cohesion-intro", f"""
+        md("cohesion-intro", """
             ## Bloc cohesion
 
             How united was a bloc? The course uses the **agreement index** of Hix, Noury
@@ -1837,6 +1842,28 @@ def keep_golden_only(nb) -> None:
     nb.metadata = {"kernelspec": dict(KERNELSPEC)}
 
 
+def carry_golden_outputs(nb, path: Path) -> list[str]:
+    """Copy stored golden outputs from the existing file when the cell is unchanged.
+
+    Used with ``--no-execute`` (a prose-only edit). Returns the ids of golden
+    cells that are new or changed and therefore have no output.
+    """
+    old = {}
+    if path.exists():
+        old = {c.get("id"): c for c in nbformat.read(path, as_version=4).cells}
+    stale = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or GOLDEN_TAG not in cell.metadata.get("tags", []):
+            continue
+        prev = old.get(cell.id)
+        if prev is not None and prev.source == cell.source and prev.get("outputs"):
+            cell.outputs = prev.outputs
+            cell.execution_count = prev.execution_count
+        else:
+            stale.append(cell.id)
+    return stale
+
+
 def write_readme() -> None:
     text = f"""# The notebooks
 
@@ -1889,13 +1916,18 @@ def main(argv: list[str] | None = None) -> int:
     for number in numbers:
         entry = ENTRY[number]
         nb = make_notebook(number)
-        if not args.no_execute:
+        path = NB_DIR / entry.file
+        if args.no_execute:
+            stale = carry_golden_outputs(nb, path)
+            if stale:
+                print(f"{entry.file}: golden cells without output (run without --no-execute): "
+                      + ", ".join(stale))
+        else:
             start = time.perf_counter()
             execute(nb)
             print(f"{entry.file}: executed in {time.perf_counter() - start:.1f} s")
         keep_golden_only(nb)
         nbformat.validate(nb)
-        path = NB_DIR / entry.file
         nbformat.write(nb, path)
         print(f"{entry.file}: {path.stat().st_size / 1024:.1f} KB")
     write_readme()

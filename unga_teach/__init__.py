@@ -54,6 +54,8 @@ _EXPORTS: dict[str, str] = {
     "UnknownResolutionError": "errors",
     # notebook set-up
     "setup_notebook": "notebook",
+    "SetupReport": "notebook",
+    "NotebookSetupError": "notebook",
     # analysis
     "tally": "analysis",
     "passes": "analysis",
@@ -61,6 +63,12 @@ _EXPORTS: dict[str, str] = {
     "agreement": "analysis",
     "cohesion": "analysis",
     "vote_history": "analysis",
+    "majority_explanation": "analysis",
+    "votes_needed": "analysis",
+    "agreement_detail": "analysis",
+    "agreement_pairs": "analysis",
+    "transition_crosstab": "analysis",
+    "cohesion_detail": "analysis",
     # charts and their text tables
     "tally_chart": "charts",
     "tally_table": "charts",
@@ -107,11 +115,11 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .categories import VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
-    from .record_coverage import coverage
     from .errors import DataFileError, UngaTeachError, UnknownCountryError, UnknownResolutionError
     from .groups import REGIONAL_GROUPS, group_members, group_names, load_groups
     from .members import Country, country_name, find_country, load_members
     from .paragraphs import load_paragraphs
+    from .record_coverage import coverage
     from .resolutions import (
         MAIN_RESOLUTION,
         load_resolutions,

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -44,7 +46,7 @@ from .analysis import (
 )
 from .categories import RECORDED_VOTES, VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
 from .errors import UngaTeachError
-from .members import load_members
+from .members import load_members, member_names
 from .resolutions import load_resolutions, resolution_info, series
 from .votes import load_votes
 
@@ -147,7 +149,7 @@ def _table(frame: pd.DataFrame, description: str) -> pd.DataFrame:
 
 def _names(iso3s: Iterable[str], limit: int = 40) -> str:
     """Names of states, comma-separated, for tooltips (long lists shortened)."""
-    m = load_members().set_index("iso3")["name"].astype(str)
+    m = member_names()
     names = sorted(m.get(i, i) for i in iso3s)
     if len(names) > limit:
         return ", ".join(names[:limit]) + f", … and {len(names) - limit} more"
@@ -853,8 +855,45 @@ def shift_chart(res_a: object = "ES-11/7", res_b: object = "2026") -> alt.LayerC
     >>> spec["layer"][2]["encoding"]["x"]["sort"][-1]
     'unknown'
     """
+    return alt.LayerChart.from_dict(shift_chart_spec(res_a, res_b), validate=False)
+
+
+#: Placeholders in the cached shift-chart template (private-use characters).
+_TOKENS = {k: f"\ue000{k}\ue001" for k in ("A", "B", "VA", "VB", "DESC")}
+
+
+@cache
+def _shift_template() -> str:
+    """The shift chart's spec with placeholders, built and validated once."""
+    return json.dumps(_build_shift_chart(
+        _TOKENS["A"], _TOKENS["B"], _TOKENS["VA"], _TOKENS["VB"], _TOKENS["DESC"]
+    ).to_dict(), ensure_ascii=False)
+
+
+def shift_chart_spec(res_a: object = "ES-11/7", res_b: object = "2026") -> dict[str, Any]:
+    """The Vega-Lite spec of :func:`shift_chart`, built fast from a cached template.
+
+    Widgets use it to redraw in a few milliseconds: the chart's structure is
+    built and validated once; each call fills in the names and the data.
+
+    Examples
+    --------
+    >>> spec = shift_chart_spec("ES-11/7", "2026")
+    >>> sum(r["count"] for r in spec["datasets"]["transitions"])
+    193
+    """
     t = shift_table(res_a, res_b)
-    name_a, name_b = str(resolution_info(res_a)["id"]), str(resolution_info(res_b)["id"])
+    values = {
+        "A": str(resolution_info(res_a)["id"]),
+        "B": str(resolution_info(res_b)["id"]),
+        "VA": vote_name(res_a),
+        "VB": vote_name(res_b),
+        "DESC": str(t.attrs["description"]),
+    }
+    text = _shift_template()
+    for key, token in _TOKENS.items():
+        text = text.replace(token, json.dumps(values[key])[1:-1])
+    spec: dict[str, Any] = json.loads(text)
     data = pd.DataFrame(
         {
             "from_vote": t["from_vote"].astype(str),
@@ -866,6 +905,13 @@ def shift_chart(res_a: object = "ES-11/7", res_b: object = "2026") -> alt.LayerC
             "diagonal": (t["from_vote"].astype(str) == t["to_vote"].astype(str)).to_numpy(),
         }
     )
+    spec["datasets"] = {"transitions": json.loads(data.to_json(orient="records"))}
+    return spec
+
+
+def _build_shift_chart(
+    name_a: str, name_b: str, vote_name_a: str, vote_name_b: str, description: str
+) -> alt.LayerChart:
     x = alt.X("to_vote:N", sort=list(VOTE_ORDER), title=f"Vote on {name_b}",
               axis=alt.Axis(labelExpr=vote_label_expr(), labelAngle=0, orient="top",
                             labelLimit=120))
@@ -877,13 +923,13 @@ def shift_chart(res_a: object = "ES-11/7", res_b: object = "2026") -> alt.LayerC
         alt.Tooltip("count:Q", title="States"),
         alt.Tooltip("names:N", title="Who"),
     ]
-    cells = alt.Chart(inline_data(data)).mark_rect(
+    cells = alt.Chart().mark_rect(
         fill="#F7F7F7", stroke="white", strokeWidth=2
     ).encode(x=x, y=y, tooltip=tips)
-    diagonal = alt.Chart(inline_data(data)).transform_filter("datum.diagonal").mark_rect(
+    diagonal = alt.Chart().transform_filter("datum.diagonal").mark_rect(
         filled=False, stroke="#666666", strokeWidth=1.5
     ).encode(x=x, y=y, tooltip=tips)
-    bubbles = alt.Chart(inline_data(data)).transform_filter("datum.count > 0").mark_circle(
+    bubbles = alt.Chart().transform_filter("datum.count > 0").mark_circle(
         opacity=0.9, stroke="#333333", strokeWidth=0.5
     ).encode(
         x=x, y=y,
@@ -892,19 +938,21 @@ def shift_chart(res_a: object = "ES-11/7", res_b: object = "2026") -> alt.LayerC
         color=vote_color(field="to_vote", title=f"Vote on {name_b}"),
         tooltip=tips,
     )
-    labels = alt.Chart(inline_data(data)).transform_filter("datum.count > 0").mark_text(
+    labels = alt.Chart().transform_filter("datum.count > 0").mark_text(
         fontSize=12, fontWeight="bold", align="left", baseline="top", dx=-41, dy=-31,
         color="#222222",
     ).encode(x=x, y=y, text="count:Q", tooltip=tips)
-    return alt.layer(cells, diagonal, bubbles, labels).properties(
+    return alt.layer(cells, diagonal, bubbles, labels, data=alt.Data(name="transitions")
+                     ).properties(
         width=alt.Step(90), height=alt.Step(70),
         title=alt.TitleParams(
             f"How votes moved from {name_a} to {name_b}",
-            subtitle=[f"Rows: {vote_name(res_a)}", f"Columns: {vote_name(res_b)}",
+            subtitle=[f"Rows: {vote_name_a}", f"Columns: {vote_name_b}",
                       "Outlined cells: same vote both times. Grey: no source for a vote."],
             anchor="start",
         ),
-        description=t.attrs["description"],
+        description=description,
+        datasets={"transitions": []},
     )
 
 

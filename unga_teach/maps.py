@@ -128,6 +128,14 @@ def _non_member_names() -> list[str]:
     return names
 
 
+#: Shown under every map: the borders come from Natural Earth, not from the UN.
+BOUNDARY_NOTE = (
+    "Borders: Natural Earth 1:110m (world-atlas 2.0.2), which draws some disputed "
+    "areas by de facto control: Crimea appears inside Russia's shape, which is not the "
+    "position of General Assembly resolution 68/262. The map implies no view on any border."
+)
+
+
 def _map_description(resolution: object, table: pd.DataFrame) -> str:
     counts = table["vote"].value_counts()
     parts = ", ".join(
@@ -141,7 +149,7 @@ def _map_description(resolution: object, table: pd.DataFrame) -> str:
         f"(unknown = no source yet, in light grey). {len(dots)} member states too small for "
         f"the map are drawn as dots: {', '.join(dots)}. Shapes that are not UN member states "
         f"({', '.join(others[:5])} and others) have a pale fill and dashed outline; "
-        "Palestine is a non-member observer state and cannot vote."
+        "Palestine is a non-member observer state and cannot vote. " + BOUNDARY_NOTE
     )
 
 
@@ -245,6 +253,8 @@ def vote_map(resolution: object = "2026") -> alt.LayerChart:
                 f"Light grey: no sourced vote yet ({n_unknown} of 193 states). Dots: "
                 f"{len(dots_data)} states too small for this map. Dashed outline: not a UN "
                 "member state.",
+                "Borders from Natural Earth, which draws Crimea inside Russia (de facto "
+                "control); resolution 68/262 affirms Ukraine's borders.",
             ],
             anchor="start",
         ),

@@ -285,6 +285,23 @@ def find_country(text: str) -> Country:
     )
 
 
+@cache
+def _name_map() -> dict[str, str]:
+    frame = _members_all()
+    return dict(zip(frame["iso3"].astype(str), frame["name"].astype(str), strict=True))
+
+
+def member_names() -> dict[str, str]:
+    """Map ISO3 codes to UN short names (members and observers).
+
+    Examples
+    --------
+    >>> member_names()["CIV"]
+    "Côte d'Ivoire"
+    """
+    return dict(_name_map())
+
+
 def country_name(iso3: str) -> str:
     """Return the UN short name for an ISO3 code.
 

@@ -136,6 +136,22 @@ def _show_chart(out: widgets.Output, chart: Any) -> None:
         display(chart)
 
 
+def _show_spec(out: widgets.Output, spec: dict[str, Any]) -> None:
+    """Draw a ready Vega-Lite 5 spec into ``out`` (no re-validation; kernel only).
+
+    The spec was validated when its template was built, so the redraw costs a
+    few milliseconds instead of a full Altair validation.
+    """
+    if not _in_kernel():
+        return
+    from IPython.display import display
+
+    out.clear_output(wait=True)
+    with out:
+        display({"application/vnd.vegalite.v5+json": spec, "text/plain": "<shift chart>"},
+                raw=True)
+
+
 def _resolution_options() -> list[tuple[str, str]]:
     from .resolutions import load_resolutions
 
@@ -877,7 +893,7 @@ class VoteComparer(_Panel):
                                       description="To:", layout=layout)
         self.table_html = widgets.HTML("")
         self.chart_output = widgets.Output()
-        self.chart: Any = None
+        self.chart_spec: dict[str, Any] | None = None
         self.table: pd.DataFrame | None = None
         update = self._guard(self.update)
         self.res_a.observe(lambda _change: update(), names="value")
@@ -892,7 +908,7 @@ class VoteComparer(_Panel):
 
         a, b = str(self.res_a.value), str(self.res_b.value)
         self.table = None
-        self.chart = None
+        self.chart_spec = None
         table = transitions(a, b).reset_index(drop=True)
         self.table = table
         from_v = table["from_vote"].astype(str)
@@ -925,9 +941,9 @@ class VoteComparer(_Panel):
                                  "state are left out)")
         )
         try:
-            from .charts import shift_chart
+            from . import charts
 
-            self.chart = shift_chart(a, b)
+            self.chart_spec = charts.shift_chart_spec(a, b)
         except Exception as exc:  # the table above says the same; keep it
             self.last_error = exc
             _log.debug("shift chart failed", exc_info=True)
@@ -935,7 +951,16 @@ class VoteComparer(_Panel):
                 f"The chart could not be drawn ({type(exc).__name__}: {exc}); the table "
                 "below has the same information."))
             return
-        _show_chart(self.chart_output, self.chart)
+        _show_spec(self.chart_output, self.chart_spec)
+
+    @property
+    def chart(self) -> Any:
+        """The current shift chart as an Altair chart (built on access), or None."""
+        if self.chart_spec is None:
+            return None
+        import altair as alt
+
+        return alt.LayerChart.from_dict(self.chart_spec, validate=False)
 
 
 def vote_comparer(res_a: object = "ES-11/7", res_b: object = "2026") -> VoteComparer:
