@@ -414,11 +414,11 @@ def nb00() -> list:
         md("env", """
             ### Reading the environment check
 
-            The report above lists the versions of the main libraries and whether
-            interactive widgets can be displayed. If it shows a warning, read its
-            suggestion: the usual cause is a browser tab opened before the course was
-            installed, and a page reload fixes it. Charts are drawn by JupyterLab itself,
-            so the course works without an internet connection.
+            The report above should start with **OK**. It lists the versions of the main
+            libraries and how charts are drawn. If it says *check the warnings below*, each
+            warning names the problem and the command that fixes it (usually a package to
+            install or update, then a kernel restart or a page reload). Charts are drawn by
+            JupyterLab itself, so the course works without an internet connection.
             """),
         md("first-code", """
             ## Your first code cell
@@ -1006,20 +1006,21 @@ def nb03() -> list:
             votes = ut.load_votes("2026")
             print(", ".join(sorted(votes.loc[votes["vote"] == "no", "name"])))
             """, golden=True),
-        md("map-intro", """
+        md("map-intro", f"""
             ## The map
 
             The map colours each member state by its vote. Grey means **unknown**: no
             source found, not a position. Small states that do not show at this scale
             appear as dots. Hover over a country for its name and vote. The table under the
-            map gives the same information as text.
+            map gives the same information as text, for all {v.members} member states: scroll past
+            it to continue.
             """),
         code("map", 'ut.vote_map("2026")'),
         code("map-table", 'ut.vote_map_table("2026")'),
-        md("map-read", """
+        md("map-read", f"""
             **Look closely:** which regions are mostly grey? Those are the gaps in the
             press record, not regions that stayed away. Which votes are certain
-            everywhere? (Compare with the list of the 12 against.)
+            everywhere? (Compare with the list of the {v.no} against.)
             """),
         md("groups", """
             ## Regional groups and blocs
@@ -1233,7 +1234,8 @@ def nb04() -> list:
 
             **Your task:** before running the next cell, re-read the positions above and
             write down one theme for each of the United States, Ukraine, China and
-            Indonesia. Then compare with the tags.
+            Indonesia. Then compare with the tags (each statement's themes are listed in
+            brackets).
             """),
         code("theme-tags", """
             ut.load_statements("2026")[["speaker_state", "vote_cast", "themes"]]
@@ -1633,7 +1635,7 @@ def nb06() -> list:
 
             - **Syria "against".** One report listed Syria among the states voting against.
               Every other list of the {v.no} against, read from the voting board, omits
-              Syria, and adding it would make 13, not the official {v.no}. The claim is
+              Syria, and adding it would make {v.no + 1}, not the official {v.no}. The claim is
               rejected. Syria's actual 2026 vote is still **unknown**: rejecting a claim
               does not tell us the truth, only what it is not. (Syria voted against every
               text from 2014 to 2023, abstained on both texts of February 2025 and did not
@@ -1705,7 +1707,7 @@ def nb06() -> list:
 
             > *"The General Assembly passed the resolution with {v.yes} votes, a majority of
             > the {v.members} member states. Thirteen countries voted against, including
-            > Russia, Belarus and Syria. Slovakia joined Hungary in abstaining, and the 51
+            > Russia, Belarus and Syria. Slovakia joined Hungary in abstaining, and the {v.abstain}
             > abstentions counted against the text."*
 
             **Your task:** for each sentence, decide: *supported*, *contradicted* or *not
@@ -1732,9 +1734,9 @@ def nb06() -> list:
                 "keeps this claim in ut.load_conflicts('2026') as rejected.",
             )
             """),
-        code("quiz2", """
+        code("quiz2", f"""
             ut.quiz(
-                "'The 51 abstentions counted against the text.' Supported, contradicted or not "
+                "'The {v.abstain} abstentions counted against the text.' Supported, contradicted or not "
                 "checkable?",
                 ["Supported", "Contradicted", "Not checkable"],
                 "Contradicted",

@@ -18,6 +18,7 @@ from typing import Any
 import labdriver
 import pytest
 
+
 def _unavailable(reason: str) -> None:
     if os.environ.get("UNGA_TEACH_REQUIRE_BROWSER") == "1":
         pytest.fail(f"browser test required (UNGA_TEACH_REQUIRE_BROWSER=1) but {reason}",

@@ -254,7 +254,10 @@ class LabServer:
             "PYTHONDONTWRITEBYTECODE": "1",
         })
         env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-        for key in ("JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR", "JPY_SESSION_NAME"):
+        # UNGA_TEACH_UNDL would switch every notebook to an instructor's file: test the
+        # shipped data.
+        for key in ("JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR", "JPY_SESSION_NAME",
+                    "UNGA_TEACH_UNDL"):
             env.pop(key, None)
         return env
 
@@ -304,7 +307,7 @@ class LabServer:
 
     def api(self, method: str, path: str, timeout: float = 10) -> Any:
         req = urllib.request.Request(self.url + path, method=method)
-        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - loopback
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
             body = resp.read()
         return json.loads(body) if body else None
 
@@ -425,6 +428,10 @@ _STATE_JS = """(panel) => {
   };
 }"""
 
+_STDERR_JS = """(panel) => [...document.querySelectorAll(panel + ' .jp-Cell')].map((c, i) =>
+  [...c.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
+    .map(e => 'cell ' + i + ': ' + e.innerText.trim().slice(0, 300))).flat()"""
+
 _KERNEL_READY_JS = """(panel) => {
   const p = document.querySelector(panel);
   if (!p || !p.querySelector('.jp-Cell')) return false;
@@ -462,13 +469,14 @@ _PROBLEMS_JS = """(panel) => {
     for (const e of c.querySelectorAll(
         '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')) {
       const t = e.innerText;
-      if (/Traceback|\\w+Error\\b|Exception\\b/.test(t)) out.push('stderr: ' + t.slice(0, 1500));
+      if (/Traceback|\\b\\w*(Error|Exception)\\b:/.test(t)) out.push('stderr: ' + t.slice(0, 1500));
     }
     for (const e of c.querySelectorAll('.jp-OutputArea-output .jp-RenderedText')) {
       const t = e.innerText;
       if (/Traceback \\(most recent call last\\)/.test(t)) out.push('text: ' + t.slice(0, 1500));
     }
-    const all = c.querySelector('.jp-OutputArea') ? c.querySelector('.jp-OutputArea').innerText : '';
+    const area = c.querySelector('.jp-OutputArea');
+    const all = area ? area.innerText : '';
     if (/Error displaying widget/.test(all)) out.push('widget: ' + all.slice(0, 500));
     for (const e of c.querySelectorAll('.jupyter-widgets [role="alert"]'))
       out.push('widget alert: ' + e.innerText.slice(0, 500));
@@ -497,6 +505,7 @@ class NotebookResult:
     interaction_failures: list[str] = field(default_factory=list)
     external_requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    stderr: list[str] = field(default_factory=list)  # every stderr output shown
     screenshot: Path | None = None
     timed_out: str = ""
 
@@ -699,6 +708,7 @@ def run_notebook(
                 res.interaction_failures.append(line)
         res.interact_s = time.perf_counter() - t0
 
+        res.stderr = page.evaluate(_STDERR_JS, PANEL)  # warnings etc.: reported, not failed
         problems = page.evaluate(_PROBLEMS_JS, PANEL)
         res.problems = {i: p for i, p in enumerate(problems)
                         if p and not (i in plan.may_raise and
@@ -744,13 +754,16 @@ def _screenshot(page: Any, target: Path) -> Path:
 
 def summary(res: NotebookResult) -> str:
     lines = [
-        f"{res.name}: cells shown {res.load_s:.1f}s, kernel idle {res.open_s:.1f}s, run all {res.run_s:.1f}s, charts {res.charts_s:.1f}s"
-        f" ({res.charts_drawn} drawn / {res.charts_expected} chart cells), interactions "
-        f"{res.interact_s:.1f}s, total {res.total_s:.1f}s",
+        f"{res.name}: cells shown {res.load_s:.1f}s, kernel idle {res.open_s:.1f}s, "
+        f"run all {res.run_s:.1f}s, charts {res.charts_s:.1f}s ({res.charts_drawn} drawn / "
+        f"{res.charts_expected} chart cells), interactions {res.interact_s:.1f}s, "
+        f"total {res.total_s:.1f}s",
     ]
     lines += [f"  {x}" for x in res.interactions]
     if res.screenshot:
         lines.append(f"  screenshot: {res.screenshot}")
+    for text in res.stderr:
+        lines.append("  stderr shown in " + " ".join(text.split())[:300])
     if res.console_errors:
         lines.append(f"  browser console errors ({len(res.console_errors)}): "
                      + " | ".join(e[:200] for e in res.console_errors[:5]))
