@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -146,6 +147,15 @@ def main(argv: list[str] | None = None) -> int:
     results["pandas defaults"] = best(lambda: pd.read_csv(path), args.repeat)
     results["pandas engine=pyarrow"] = best(lambda: pd.read_csv(path, engine="pyarrow"),
                                             args.repeat)
+
+    def object_strings() -> None:  # what pandas < 3 did by default
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with pd.option_context("future.infer_string", False):
+                pd.read_csv(path)
+
+    results["pandas defaults, object strings (pandas 2 behaviour)"] = best(object_strings,
+                                                                            args.repeat)
     results["ours, first load (parse + checks + write cache)"] = best(
         lambda: undl.read_undl(path, resolutions="all"), args.repeat, fresh_cache)
     results["ours, parse + checks only (cache=False)"] = best(
@@ -190,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  parse only / pandas defaults   "
           f"{results['ours, parse + checks only (cache=False)'] / pandas_t:6.3f}")
     print(f"  cached load / pandas defaults  {cached / pandas_t:6.3f}   (<= 0.05)")
+    obj_t = results["pandas defaults, object strings (pandas 2 behaviour)"]
+    print(f"  first load / pandas, object strings   {first / obj_t:6.3f}")
+    print(f"  cached load / pandas, object strings  {cached / obj_t:6.3f}")
     print(f"  full agreement matrix          {full:6.3f} s (< 3 s)")
     print(f"  naive / ours, {len(ids)} votes        {naive_time / ours_sub:6.1f}x")
     print(f"  naive (extrapolated) / ours, all votes  {naive_full / full:6.0f}x")

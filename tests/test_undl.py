@@ -101,7 +101,7 @@ def test_read_undl_schema() -> None:
     assert course["vote"].dtype == VOTE_DTYPE
     assert set(course["confidence"].astype(str)) == {"official"}
     for col in undl.TOTAL_COLUMNS:
-        assert course[col].dtype == np.int64
+        assert course[col].dtype == np.int16
     assert pd.api.types.is_datetime64_any_dtype(course["date"])
     es7 = course[course["resolution"] == "ES-11/7"]
     assert set(es7["source_url"]) == {"https://digitallibrary.un.org/record/4076672"}
@@ -219,6 +219,13 @@ def test_missing_column(tmp_path: Path) -> None:
         undl.read_undl(path)
 
 
+def test_not_the_un_file(tmp_path: Path) -> None:
+    path = tmp_path / "other.csv"
+    path.write_text("country,vote\nFrance,yes\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"none of the UN columns found.*header has: country"):
+        undl.read_undl(path)
+
+
 def test_unknown_vote_code(tmp_path: Path) -> None:
     header, rows = _rows()
     _set(rows, header, _id_of("A/RES/ES-11/1"), "FRA", ms_vote="Q")
@@ -323,8 +330,10 @@ def test_ragged_row_inside_the_file(tmp_path: Path) -> None:
     header, rows = _rows()
     rows[10] = rows[10][:8]
     path = _write(tmp_path / "ragged.csv", header, rows)
-    with pytest.raises(DataFileError, match="fields instead of 20"):
+    with pytest.raises(DataFileError, match="fields instead of 20") as info:
         undl.read_undl(path)
+    assert info.value.line == 12
+    assert "line 12" in str(info.value)
 
 
 def test_non_numeric_total(tmp_path: Path) -> None:

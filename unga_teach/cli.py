@@ -24,6 +24,8 @@ ok: the shipped data passed every check.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import platform
 import sys
 from collections.abc import Sequence
@@ -227,6 +229,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `unga-teach compare FILE | head`: stop quietly
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover - python -m unga_teach.cli

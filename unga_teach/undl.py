@@ -136,7 +136,7 @@ HISTORICAL_CODES: dict[str, tuple[str, str | None, str]] = {
 }
 
 #: Bump when the cached frame's layout changes: old cache files are then ignored.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 _CACHE_PREFIX = "undl-"
 _CACHE_KEEP = 4
 _SAMPLE = 1 << 20
@@ -294,8 +294,10 @@ def _check_header(path: Path, gz: bool) -> tuple[list[str], dict[str, str]]:
     if missing:
         ignored = [c for c in UNDL_COLUMNS if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
         shown = ", ".join(c.strip() for c in columns[:25]) + (" ..." if len(columns) > 25 else "")
+        what = (f"missing column(s) {', '.join(missing)}" if len(missing) < len(REQUIRED_COLUMNS)
+                else "none of the UN columns found")
         raise DataFileError(
-            f"missing column(s) {', '.join(missing)}; this is not the UN 'General Assembly "
+            f"{what}; this is not the UN 'General Assembly "
             f"Voting Data' file. The header has: {shown}. Required: "
             f"{', '.join(REQUIRED_COLUMNS)}; optional: {', '.join(OPTIONAL_COLUMNS)} "
             f"(accepted and ignored: {', '.join(ignored)}).",
@@ -386,8 +388,8 @@ def _parse(path: Path, gz: bool, mapping: dict[str, str], progress: bool,
                     source = pa.CompressedInputStream(source, "gzip")
             elif gz:
                 source = pa.input_stream(str(path), compression="gzip")
-            else:
-                source = pa.memory_map(str(path))
+            else:  # read block by block (a memory map would count the whole file as RSS)
+                source = pa.OSFile(str(path), mode="r")
             stack.callback(source.close)
             return pacsv.read_csv(source, read_options=read_options,
                                   parse_options=parse_options, convert_options=convert_options)
@@ -404,12 +406,13 @@ def _parse(path: Path, gz: bool, mapping: dict[str, str], progress: bool,
         msg = str(exc)
         found = re.search(r"Expected (\d+) columns, got (\d+): (.*)", msg, flags=re.S)
         if found:
-            row = found.group(3)[:160]
+            row = found.group(3)
             raise DataFileError(
-                f"a row has {found.group(2)} fields instead of {found.group(1)}: {row!r}. If it "
-                "is the last row, the file ends in the middle of a row (cut off): download it "
-                "again. Otherwise a value has an unquoted comma.",
+                f"a row has {found.group(2)} fields instead of {found.group(1)}: {row[:160]!r}. "
+                "If it is the last row, the file ends in the middle of a row (cut off): download "
+                "it again. Otherwise a value has an unquoted comma.",
                 path=name,
+                line=None if gz else _line_of(path, row),
             ) from None
         conv = re.search(
             r"In CSV column #(\d+): CSV conversion error to (\w+): invalid value '(.*)'",
@@ -433,6 +436,25 @@ def _parse(path: Path, gz: bool, mapping: dict[str, str], progress: bool,
     frame = table.to_pandas()
     frame.columns = [_official_name(c, mapping) for c in frame.columns]
     return frame
+
+
+def _line_of(path: Path, text: str) -> int | None:
+    """Line number where ``text`` starts in a plain file (error messages only)."""
+    import mmap
+
+    needle = text.encode("utf-8")
+    if not needle:
+        return None
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        at = data.find(needle)
+        if at < 0:
+            return None
+        line, pos = 1, 0
+        while True:
+            nl = data.find(b"\n", pos, at)
+            if nl < 0:
+                return line
+            line, pos = line + 1, nl + 1
 
 
 def _official_name(col: str, mapping: dict[str, str]) -> str:
@@ -570,7 +592,8 @@ def _normalise(raw: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, pd.DataFram
         )
 
     # totals: floats in the file ("120.0"), integers here
-    per_vote: dict[str, Any] = {"undl_id": np.asarray(uniq_ids, dtype=np.int64)}
+    id_type = np.int32 if len(uniq_ids) and int(np.max(np.abs(uniq_ids))) < 2**31 else np.int64
+    per_vote: dict[str, Any] = {"undl_id": np.asarray(uniq_ids).astype(id_type)}
     per_row: dict[str, Any] = {}
 
     def put(col: str, values: Any, codes: np.ndarray | None = None) -> None:
@@ -595,7 +618,9 @@ def _normalise(raw: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, pd.DataFram
                 path=name,
                 line=row + 2,
             )
-        if finite.all():
+        if finite.all() and np.abs(values).max(initial=0) < 2**15:
+            put(col, values.astype(np.int16))  # counts of states: small integers
+        elif finite.all():
             put(col, values.astype(np.int64))
         else:
             put(col, values)  # made nullable integers below
@@ -638,7 +663,7 @@ def _normalise(raw: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, pd.DataFram
     note = (_recode(raw["vote_note"], lambda c: str(c).strip()) if "vote_note" in raw.columns
             else pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[""]))
     rows_table = pd.DataFrame({
-        "v": v_codes.astype(np.int32), "iso3": iso3, "vote": vote,
+        "v": v_codes.astype(np.int16 if n_votes < 2**15 else np.int32), "iso3": iso3, "vote": vote,
         "ms_name": _recode(raw["ms_name"], lambda c: str(c).strip()), "note": note,
         **per_row,
     })
@@ -646,13 +671,13 @@ def _normalise(raw: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, pd.DataFram
     for table in (rows_table, votes_table):
         for col in TOTAL_COLUMNS:
             if col in table and table[col].dtype.kind == "f":
-                table[col] = pd.array(table[col].to_numpy(), dtype="Int64")
+                table[col] = pd.array(table[col].to_numpy(), dtype="Int16")
     return rows_table, votes_table
 
 
 def _assemble(rows: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
     """The tidy frame from the per-row and per-vote tables (a few gathers)."""
-    idx = rows["v"].to_numpy()
+    idx = rows["v"].to_numpy().astype(np.intp)
     n = len(rows)
     cols: dict[str, Any] = {}
     for col in _VOTE_COLUMNS:
@@ -679,7 +704,7 @@ def _assemble(rows: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
         "current_iso3": _recode(iso3, lambda c: _successor(str(c), members)),
         **{col: cols[col] for col in TOTAL_COLUMNS},
     }
-    return pd.DataFrame(out, copy=False)[UNDL_OUTPUT_COLUMNS]
+    return pd.DataFrame(out, copy=False)  # already in UNDL_OUTPUT_COLUMNS order
 
 
 # ------------------------------------------------------------------------ cache
@@ -893,7 +918,8 @@ def read_undl(
         The CSV file as downloaded from https://digitallibrary.un.org/record/4060887
         (for example ``2026_02_06_ga_voting.csv``), plain or gzip-compressed.
         Columns are read by name; ``vote_note`` and ``undl_link`` may be
-        missing; a BOM and Windows line ends are accepted.
+        missing; a BOM and Windows line ends are accepted. ``ms_vote`` must
+        be Y, N, A, X or blank (case and surrounding spaces are ignored).
     resolutions : {"course", "all"} or list of str, default "course"
         ``"course"``: only the votes of the course (A/RES/68/262,
         A/RES/ES-11/1 to 9, and the 24 February 2026 resolution, found by its
@@ -921,9 +947,11 @@ def read_undl(
         (the name at the time, upper case), ``current_iso3`` (the current
         member state: the code itself, the successor of a historical code such
         as ZAR -> COD, or ``<NA>`` for states with no successor such as YUG)
-        and the totals as integers. ``iso3`` keeps the code as given: rows of
-        states that no longer exist are never dropped. Text columns are
-        categoricals (the full file takes about 70 MB in memory).
+        and the totals as small integers (``int16``; ``Int16`` with ``<NA>``
+        if the file has blank totals). ``undl_id`` is ``int32``. ``iso3``
+        keeps the code as given: rows of states that no longer exist are never
+        dropped. Text columns are categoricals (the full file takes about
+        50 MB in memory).
 
     Raises
     ------
@@ -1050,7 +1078,20 @@ def use_official_record(
 
     Examples
     --------
+    >>> import tempfile, pathlib
+    >>> import unga_teach as ut
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "ga.csv"
+    >>> _ = p.write_text(
+    ...     "undl_id,ms_code,ms_name,ms_vote,date,session,resolution,draft,total_yes,"
+    ...     "total_no,total_abstentions,total_non_voting,total_ms\\n"
+    ...     "4076672,FRA,FRANCE,Y,2025-02-24,ES-11,A/RES/ES-11/7,A/ES-11/L.10,"
+    ...     "93.0,18.0,65.0,17.0,193.0\\n")
+    >>> use_official_record(p, cache=False)
+    >>> ut.coverage().set_index("resolution").loc[["ES-11/7", "ES-11/8"], "record"].tolist()
+    ['official', 'shipped']
     >>> use_official_record(None)   # back to the shipped data
+    >>> ut.coverage().set_index("resolution").loc["ES-11/7", "record"]
+    'shipped'
     """
     if path is None:
         record.set_official_votes(None)
@@ -1072,7 +1113,9 @@ def _install(course: pd.DataFrame, path: str) -> None:
 
 
 # ------------------------------------------------------------------- comparison
-def compare_with_official(path: str | PathLike[str], *, progress: bool = False) -> pd.DataFrame:
+def compare_with_official(
+    path: str | PathLike[str], *, cache: bool = True, progress: bool = False
+) -> pd.DataFrame:
     """List every difference between the shipped votes and the official UN file.
 
     Only the course votes that the file covers are compared (version 5 of the
@@ -1083,6 +1126,8 @@ def compare_with_official(path: str | PathLike[str], *, progress: bool = False) 
     ----------
     path : path-like
         The official CSV file (see :func:`read_undl`).
+    cache : bool, default True
+        Use and fill the Parquet cache.
     progress : bool, default False
         Show a progress bar while a new file is read.
 
@@ -1107,13 +1152,26 @@ def compare_with_official(path: str | PathLike[str], *, progress: bool = False) 
 
     Examples
     --------
-    >>> compare_with_official  # doctest: +ELLIPSIS
-    <function compare_with_official at ...>
+    A file with one row, France voting no on ES-11/7 (it voted yes):
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "ga.csv"
+    >>> _ = p.write_text(
+    ...     "undl_id,ms_code,ms_name,ms_vote,date,session,resolution,draft,total_yes,"
+    ...     "total_no,total_abstentions,total_non_voting,total_ms\\n"
+    ...     "4076672,FRA,FRANCE,N,2025-02-24,ES-11,A/RES/ES-11/7,A/ES-11/L.10,"
+    ...     "93.0,18.0,65.0,17.0,193.0\\n")
+    >>> d = compare_with_official(p, cache=False)
+    >>> d.loc[d["kind"] == "different vote", ["iso3", "shipped_vote", "official_vote"]]
+      iso3 shipped_vote official_vote
+    0  FRA          yes            no
+    >>> int((d["kind"] == "missing in official file").sum())
+    192
     """
     from .members import load_members
     from .votes import _shipped_votes
 
-    all_rows = _load_all(path, cache=True, progress=progress)
+    all_rows = _load_all(path, cache=cache, progress=progress)
     course = _select(all_rows, "course")
     shipped = _shipped_votes()
     res = _course_table()
