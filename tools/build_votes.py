@@ -111,18 +111,26 @@ def main(argv: list[str] | None = None) -> int:
 
     out: list[dict[str, str]] = []
     problems: list[str] = []
+    by_resolution: dict[str, list[dict[str, str]]] = {}
+    seen_where: dict[tuple[str, str], str] = {}
     for path, rid in sources:
         with open(path, encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
+            by_resolution.setdefault(rid, []).extend(
+                {**row, "_where": f"{path.name}:{line}"}
+                for line, row in enumerate(csv.DictReader(fh), start=2)
+            )
+    for rid, rows in by_resolution.items():
         complete = len(rows) == len(members)
-        seen: set[str] = set()
-        for line, row in enumerate(rows, start=2):
-            where = f"{path.name}:{line}"
+        for row in rows:
+            where = row["_where"]
             if row["iso3"] not in members:
                 problems.append(f"{where}: {row['iso3']!r} is not a UN member state")
-            if row["iso3"] in seen:
-                problems.append(f"{where}: {row['iso3']} appears twice")
-            seen.add(row["iso3"])
+            if (rid, row["iso3"]) in seen_where:
+                problems.append(
+                    f"{where}: {row['iso3']} already has a {rid} vote at "
+                    f"{seen_where[(rid, row['iso3'])]}"
+                )
+            seen_where[(rid, row["iso3"])] = where
             if row["vote"] not in VOTES:
                 problems.append(f"{where}: vote {row['vote']!r} not in {VOTES}")
             if not row["source_url"].startswith(("http://", "https://")):
