@@ -12,7 +12,6 @@ raises).
 
 from __future__ import annotations
 
-import collections
 import os
 import platform
 import sys
@@ -20,34 +19,20 @@ import time
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 from nbclient.exceptions import CellExecutionError
+from nbexec import WidgetSafeClient
 
 ROOT = Path(__file__).resolve().parent.parent
 NB_DIR = ROOT / "notebooks"
 TARGET_SECONDS = 90.0
 
 
-class _Client(NotebookClient):
-    """NotebookClient that tolerates Output widgets when widget state is not stored.
-
-    nbclient 0.10/0.11 keeps ``widget_state`` empty when ``store_widget_state``
-    is False, but its Output-widget hook still writes
-    ``widget_state[comm_id]["outputs"]`` and raises ``KeyError`` as soon as a
-    widget (our explorers, the vote comparer) prints into an Output widget.
-    A defaultdict makes that write harmless; model states are still not
-    recorded, so nothing is stored in the notebook.
-    """
-
-    def reset_execution_trackers(self) -> None:
-        super().reset_execution_trackers()
-        self.widget_state = collections.defaultdict(dict)
-
-
 def run(path: Path) -> tuple[float, float, float, int]:
     """Return (kernel start, execution, kernel shutdown) seconds and the code-cell count."""
     nb = nbformat.read(path, as_version=4)
-    client = _Client(
+    client = WidgetSafeClient(
         nb,
         kernel_name="python3",
         timeout=300,

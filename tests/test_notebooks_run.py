@@ -13,9 +13,9 @@ notebook is executed once per pytest session however many tests look at it.
 
 from __future__ import annotations
 
-import collections
 import json
 import os
+import sys
 import time
 from dataclasses import dataclass, field
 from functools import cache
@@ -23,7 +23,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+from nbexec import WidgetSafeClient
 
 ROOT = Path(__file__).resolve().parent.parent
 NB_DIR = ROOT / "notebooks"
@@ -76,22 +78,6 @@ if not getattr(_ut_socket.socket.connect, "_ut_guard", False):
 PROBE = "import json as _ut_json\nprint(_ut_json.dumps(_UT_NET_ATTEMPTS))"
 
 
-class _Client(NotebookClient):
-    """NotebookClient that tolerates Output widgets when widget state is not stored.
-
-    nbclient 0.10/0.11 keeps ``widget_state`` empty when ``store_widget_state``
-    is False, but its Output-widget hook still writes
-    ``widget_state[comm_id]["outputs"]`` and raises ``KeyError`` as soon as a
-    widget (our explorers, the vote comparer) prints into an Output widget.
-    A defaultdict makes that write harmless; model states are still not
-    recorded, so nothing is stored in the notebook.
-    """
-
-    def reset_execution_trackers(self) -> None:
-        super().reset_execution_trackers()
-        self.widget_state = collections.defaultdict(dict)
-
-
 @dataclass
 class RunResult:
     """What happened when a notebook was run twice in one kernel."""
@@ -119,7 +105,7 @@ def run_notebook(name: str) -> RunResult:
     nb = _guarded_copy(path)
     result = RunResult(path=path)
     env_backup = os.environ.pop("UNGA_TEACH_UNDL", None)  # test the shipped data
-    client = _Client(
+    client = WidgetSafeClient(
         nb,
         kernel_name="python3",
         timeout=CELL_TIMEOUT,

@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (the cell sources below are verbatim notebook text and code)
+
 """Build the course notebooks 00-06 from this script, then execute them.
 
 The notebooks are generated, never edited by hand: change the text here and
@@ -1793,25 +1793,9 @@ def make_notebook(number: str):
 
 
 def _client_class():
-    import collections
+    from nbexec import WidgetSafeClient
 
-    from nbclient import NotebookClient
-
-    class _Client(NotebookClient):
-        """NotebookClient that tolerates Output widgets when widget state is not stored.
-
-        nbclient 0.11 keeps ``widget_state`` empty when ``store_widget_state`` is
-        False, but its Output-widget hook still writes
-        ``widget_state[comm_id]["outputs"]`` and raises ``KeyError`` as soon as a
-        widget prints into an Output widget. A defaultdict makes that write
-        harmless; no model state is recorded or stored.
-        """
-
-        def reset_execution_trackers(self) -> None:
-            super().reset_execution_trackers()
-            self.widget_state = collections.defaultdict(dict)
-
-    return _Client
+    return WidgetSafeClient
 
 
 def execute(nb, timeout: int = 300):
