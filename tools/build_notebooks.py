@@ -1167,10 +1167,9 @@ def nb04() -> list:
             {s("S005")["speaker"]} wrote: {quote("S005", who=False)}.
 
             **Russian Federation: voted against.** Deputy Permanent Representative
-            {s("S006")["speaker"]} called the text one-sided and argued that Ukraine should
-            seek a settlement acceptable to both parties, with security guarantees for
-            each, rather than rely on votes in the Assembly. No direct quotation was
-            recorded ({src("S006")}).
+            {s("S006")["speaker"]} argued that a Ukraine seeking lasting peace should
+            pursue diplomacy and solutions acceptable to both sides, with durable security
+            guarantees for Russia and Ukraine, {quote("S006", who=False)}.
 
             **China: abstained.** Counsellor {s("S007")["speaker"]} said the abstention was
             consistent with China's established position: respect for the sovereignty and
@@ -1289,7 +1288,8 @@ def nb04() -> list:
             "The United States welcomed the ceasefire call but abstained over wording it "
             "said would distract from negotiations; Ukraine argued that the principles in "
             "PP2 and OP2 were not negotiable.",
-            "Russia voted against a text it called one-sided; China abstained in line with "
+            "Russia voted against, calling for diplomacy and security guarantees for both "
+            "sides instead of another Assembly vote; China abstained in line with "
             "its established position; Indonesia pointed to inclusiveness.",
             "Israel voted yes while the United States abstained; Hungary was the only EU "
             "member not to vote yes.",
