@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -129,8 +130,6 @@ def main(argv: list[str] | None = None) -> int:
     import pandas as pd
     import pyarrow as pa
 
-    from unga_teach import undl
-
     path = args.path
     if path is None:
         path = DEFAULT_OUT
@@ -145,6 +144,18 @@ def main(argv: list[str] | None = None) -> int:
     path.read_bytes()  # warm the page cache once, for every contender
 
     tmp = Path(tempfile.mkdtemp(prefix="undl-bench-"))
+    try:
+        return _run(args, path, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _run(args: argparse.Namespace, path: Path, tmp: Path) -> int:
+    import numpy as np
+    import pandas as pd
+
+    from unga_teach import undl
+
     counter = iter(range(10**6))
 
     def fresh_cache() -> None:

@@ -40,3 +40,11 @@ def test_terms_of_use_are_stated() -> None:
     assert re.search(r"## Terms of use", README)
     assert "digitallibrary.un.org/record/4060887" in README
     assert (DATA / "maps" / "LICENSE-world-atlas.txt").is_file()
+
+
+def test_main_readme_coverage_matches_the_data() -> None:
+    text = (DATA.parent / "README.md").read_text(encoding="utf-8")
+    for r in ut.coverage().itertuples(index=False):
+        official = f"{r.official_yes}/{r.official_no}/{r.official_abstain}/{r.official_non_voting}"
+        row = next(line for line in text.splitlines() if line.startswith(f"| {r.resolution} |"))
+        assert official in row and f"| {r.known}" in row, row

@@ -143,6 +143,7 @@ class Facts:
             ut.load_conflicts("2026").query("iso3 == 'SYR'")["source_url"].astype(str))
         self.complete = [str(r) for r in cov.index[cov["status"] == "complete"]]
         self.partial = [str(r) for r in cov.index[cov["status"] == "partial"]]
+        self.partial = [str(r) for r in cov.index[cov["status"] == "partial"]]
         votes26 = ut.load_votes("2026")
         self.against26 = sorted(votes26.loc[votes26["vote"] == "no", "name"].astype(str))
         self.statements = ut.load_statements().set_index("statement_id")
@@ -1659,9 +1660,10 @@ def nb06() -> list:
             ut.coverage()[["resolution", "date", "known", "unknown", "share_known", "status", "record"]]
             """),
         md("coverage-read", f"""
-            The records of {", ".join(F.complete)} are complete; the others, including
-            2026, are partial. The complete 2025 records come from the UN Digital Library's
-            voting records, read through a public copy. For the two February 2025 votes
+            The records of {", ".join(F.complete)} are complete; still partial:
+            {", ".join(F.partial) or "none"}. The complete records of the 2022-2025 votes come from the UN
+            Digital Library's voting records, read through public copies (the notes in
+            `ut.load_votes()` name them). For the two February 2025 votes
             they confirmed almost every vote found earlier in the press; the exception,
             Armenia on ES-11/8 (reported as abstaining, recorded as yes), is in the
             conflicts table. That is some reassurance about press-based rows elsewhere,

@@ -52,7 +52,16 @@ DOSSIER_FILES: dict[str, str] = {
 #: our own research, same format: file name -> resolution id
 EXTRA_FILES: dict[str, str] = {
     "ES-11-9.csv": "ES-11/9",
+    "ES-11-2-additions.csv": "ES-11/2",
+    "ES-11-4-additions.csv": "ES-11/4",
+    "ES-11-5-additions.csv": "ES-11/5",
+    "ES-11-6-additions.csv": "ES-11/6",
+    "ES-11-3-additions.csv": "ES-11/3",
 }
+
+#: Dossier rows that a higher-ranked source overrules. Each one is dropped here,
+#: replaced by a row in an extra file, and kept as a claim in data/conflicts.csv.
+SUPERSEDED_FILE = "superseded.csv"
 
 VOTES = ("yes", "no", "abstain", "non_voting")
 COLUMNS = ["resolution", "iso3", "vote", "confidence", "source_url", "note"]
@@ -109,16 +118,26 @@ def main(argv: list[str] | None = None) -> int:
     sources: list[tuple[Path, str]] = [(args.dossier / f, rid) for f, rid in DOSSIER_FILES.items()]
     sources += [(ROOT / "tools" / "extra_votes" / f, rid) for f, rid in EXTRA_FILES.items()]
 
+    with open(ROOT / "tools" / "extra_votes" / SUPERSEDED_FILE, encoding="utf-8",
+              newline="") as fh:
+        superseded = {(r["resolution"], r["iso3"], r["superseded_source_url"])
+                      for r in csv.DictReader(fh)}
+
     out: list[dict[str, str]] = []
     problems: list[str] = []
     by_resolution: dict[str, list[dict[str, str]]] = {}
     seen_where: dict[tuple[str, str], str] = {}
+    dropped: set[tuple[str, str, str]] = set()
     for path, rid in sources:
         with open(path, encoding="utf-8", newline="") as fh:
-            by_resolution.setdefault(rid, []).extend(
-                {**row, "_where": f"{path.name}:{line}"}
-                for line, row in enumerate(csv.DictReader(fh), start=2)
-            )
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                key = (rid, row["iso3"], row["source_url"])
+                if path.parent == args.dossier and key in superseded:
+                    dropped.add(key)
+                    continue
+                by_resolution.setdefault(rid, []).append({**row, "_where": f"{path.name}:{line}"})
+    for key in sorted(superseded - dropped):
+        problems.append(f"{SUPERSEDED_FILE}: {key} matches no dossier row")
     for rid, rows in by_resolution.items():
         complete = len(rows) == len(members)
         for row in rows:
@@ -158,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(problems), file=sys.stderr)
         return 1
 
-    ids = list(DOSSIER_FILES.values()) + list(EXTRA_FILES.values())
+    ids = list(dict.fromkeys([*DOSSIER_FILES.values(), *EXTRA_FILES.values()]))
     order = {rid: i for i, rid in enumerate(ids)}
     out.sort(key=lambda r: (order[r["resolution"]], r["iso3"]))
     with open(ROOT / "data" / "votes.csv", "w", encoding="utf-8", newline="") as fh:

@@ -108,6 +108,16 @@ def validate(raise_on_error: bool = False) -> list[str]:
             problems.append(f"conflicts: {c.conflict_id} refers to unknown vote {c.resolution}")
         if c.iso3 and c.iso3 not in iso_all:
             problems.append(f"conflicts: {c.conflict_id} unknown state {c.iso3}")
+    recorded = votes.set_index(["resolution", "iso3"])["vote"]
+    for c in conflicts.itertuples(index=False):
+        if not c.iso3 or not c.recorded_vote or not _uses_shipped_only():
+            continue
+        actual = recorded.get((c.resolution, c.iso3), "unknown")
+        if c.recorded_vote != actual:
+            problems.append(
+                f"conflicts: {c.conflict_id} says the data records {c.recorded_vote!r} for "
+                f"{c.iso3} on {c.resolution}, but the data has {actual!r}"
+            )
     paragraphs = load_paragraphs(None)
     if not set(paragraphs["resolution"].astype(str)) <= res_ids:
         problems.append("paragraphs: refer to unknown votes")
