@@ -51,7 +51,7 @@ THEMES: tuple[str, ...] = (
 def _statements() -> pd.DataFrame:
     frame = read_table(data_file("statements.csv"), STATEMENT_COLUMNS).drop(columns="line_number")
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
-    frame["themes"] = [tuple(t for t in str(v).split(";") if t) for v in frame["themes"]]
+    frame["themes"] = [[t for t in str(v).split(";") if t] for v in frame["themes"]]
     for col in STATEMENT_COLUMNS:
         if col not in ("date", "themes"):
             frame[col] = frame[col].astype("string")
@@ -71,7 +71,7 @@ def load_statements(resolution: str | None = None) -> pd.DataFrame:
     pandas.DataFrame
         ``statement_id``, ``date``, ``resolution``, ``speaker_state``,
         ``speaker_iso3``, ``speaker``, ``role``, ``vote_cast``, ``themes``
-        (a tuple of theme names), ``summary`` (our words), ``quote`` (a short
+        (a list of theme names), ``summary`` (our words), ``quote`` (a short
         quotation, exactly as reported, or empty), ``source_url``, ``note``.
 
     Examples
@@ -85,7 +85,9 @@ def load_statements(resolution: str | None = None) -> pd.DataFrame:
         from .resolutions import resolve_resolution
 
         frame = frame[frame["resolution"] == resolve_resolution(resolution)]
-    return frame.reset_index(drop=True).copy()
+    out = frame.reset_index(drop=True).copy()
+    out["themes"] = [list(t) for t in out["themes"]]  # no shared lists with the cache
+    return out
 
 
 def statement_themes() -> tuple[str, ...]:
