@@ -549,3 +549,18 @@ def test_vote_comparer_callback_error_is_shown(monkeypatch: pytest.MonkeyPatch) 
 def test_vote_comparer_rejects_the_procedural_motion() -> None:
     with pytest.raises(UngaTeachError, match="procedural"):
         vote_comparer("2026-division", "2026")
+
+
+@pytest.mark.parametrize(
+    ("builder", "css"),
+    [
+        (lambda: ut.country_explorer(), "ut-country-explorer"),
+        (lambda: ut.group_explorer(), "ut-group-explorer"),
+        (lambda: ut.paragraph_explorer(), "ut-paragraph-explorer"),
+        (lambda: ut.majority_calculator(), "ut-majority-calculator"),
+        (lambda: ut.vote_comparer(), "ut-vote-comparer"),
+        (lambda: ut.quiz("Q?", ["a", "b"], "a", "because"), "ut-quiz"),
+    ],
+)
+def test_widgets_carry_stable_css_hooks(builder: Any, css: str) -> None:
+    assert css in builder()._dom_classes

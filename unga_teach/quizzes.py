@@ -129,6 +129,8 @@ class Quiz(widgets.VBox):
         self.check_button = widgets.Button(description="Check", button_style="primary",
                                            tooltip="Check your answer")
         self.feedback = widgets.HTML("")
+        self.feedback.add_class("ut-quiz-feedback")
+        self.add_class("ut-quiz")
         self.check_button.on_click(_guarded_click(self, self.check))
         self.choices.observe(self._on_select, names="value")
         self.children = [self.question_html, self.choices, self.check_button, self.feedback]
@@ -270,6 +272,8 @@ class MatchingQuiz(widgets.VBox):
         self.check_button = widgets.Button(description="Check", button_style="primary",
                                            tooltip="Check your matches")
         self.feedback = widgets.HTML("")
+        self.feedback.add_class("ut-quiz-feedback")
+        self.add_class("ut-matching-quiz")
         self.check_button.on_click(_guarded_click(self, self.check))
         for i, dd in enumerate(self.dropdowns):
             dd.observe(lambda _change, i=i: self._on_select(i), names="value")

@@ -176,9 +176,15 @@ def _series_id(ref: object) -> str:
 class _Panel(widgets.VBox):
     """A VBox with an ``error_html`` area and a guard that shows callback errors there."""
 
+    #: CSS class on the panel's root element: a stable hook for browser tests and styling.
+    css_class = "ut-panel"
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.add_class("ut-panel")
+        self.add_class(self.css_class)
         self.error_html = widgets.HTML("")
+        self.error_html.add_class("ut-error")
         #: The last exception caught in a callback (for instructors and tests).
         self.last_error: BaseException | None = None
 
@@ -218,6 +224,8 @@ class CountryExplorer(_Panel):
     history : pandas.DataFrame or None
         The state's vote history as shown (from :func:`unga_teach.vote_history`).
     """
+
+    css_class = "ut-country-explorer"
 
     def __init__(self, initial: str | None = "Ukraine") -> None:
         super().__init__()
@@ -436,6 +444,8 @@ class GroupExplorer(_Panel):
     cohesion_value : float or None
     """
 
+    css_class = "ut-group-explorer"
+
     def __init__(self, initial: str = "EU", resolution: object = "2026") -> None:
         super().__init__()
         from .groups import REGIONAL_GROUPS, group_names
@@ -579,6 +589,8 @@ class ParagraphExplorer(_Panel):
     current : pandas.Series or None
         The row of :func:`unga_teach.load_paragraphs` shown.
     """
+
+    css_class = "ut-paragraph-explorer"
 
     def __init__(self, start: str | None = None) -> None:
         super().__init__()
@@ -734,6 +746,8 @@ class MajorityCalculator(_Panel):
     simple_passes, two_thirds_passes : bool or None
     """
 
+    css_class = "ut-majority-calculator"
+
     def __init__(self, yes: int = 107, no: int = 12, abstain: int = 51) -> None:
         super().__init__()
         values = {"yes": yes, "no": no, "abstain": abstain}
@@ -756,6 +770,7 @@ class MajorityCalculator(_Panel):
         self.non_voting_html = widgets.HTML("")
         self.notice_html = widgets.HTML("")
         self.verdict = widgets.HTML("")
+        self.verdict.add_class("ut-verdict")
         self.simple_passes: bool | None = None
         self.two_thirds_passes: bool | None = None
         self._clamping = False
@@ -882,6 +897,8 @@ class VoteComparer(_Panel):
         :func:`unga_teach.transitions` for the current pair.
     error_html : ipywidgets.HTML
     """
+
+    css_class = "ut-vote-comparer"
 
     def __init__(self, res_a: object = "ES-11/7", res_b: object = "2026") -> None:
         super().__init__()
