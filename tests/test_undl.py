@@ -425,6 +425,65 @@ def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, monkeypatch: pytes
     assert undl._read_cache(rows_file) is not None  # rebuilt
 
 
+def _same_frame(a: pd.DataFrame, b: pd.DataFrame) -> None:
+    """Equal by row content, whatever the row order and the categories' order."""
+    def norm(frame: pd.DataFrame) -> pd.DataFrame:
+        out = frame.copy()
+        for col in out.columns:
+            if isinstance(out[col].dtype, pd.CategoricalDtype):
+                out[col] = out[col].astype(object)
+        return out.sort_values(["undl_id", "iso3"]).reset_index(drop=True)
+
+    pd.testing.assert_frame_equal(norm(a), norm(b))
+
+
+def test_interleaved_votes_read_like_grouped_ones(tmp_path: Path) -> None:
+    """Rows of a vote need not be contiguous (the fast path assumes they usually are)."""
+    header, rows = _rows()
+    grouped = undl.read_undl(_write(tmp_path / "grouped.csv", header, rows), resolutions="all")
+    mixed = [r for pair in zip(rows[::2], rows[1::2], strict=False) for r in reversed(pair)]
+    mixed += rows[len(mixed):]
+    mixed = mixed[1::2] + mixed[::2]  # every vote split into two or more runs
+    path = _write(tmp_path / "mixed.csv", header, mixed)
+    fresh = undl.read_undl(path, resolutions="all", cache=False)
+    _same_frame(fresh, grouped)
+    undl.read_undl(path, resolutions="all")
+    pd.testing.assert_frame_equal(undl.read_undl(path, resolutions="all"), fresh)  # cached
+
+
+def test_a_value_that_varies_within_a_vote_is_kept_per_row(tmp_path: Path) -> None:
+    header, rows = _rows()
+    uid = _id_of("A/RES/ES-11/1")
+    _set(rows, header, uid, "FRA", draft=" A/ES-11/L.1 ", session="ES-11x", total_ms="194.0",
+         date=" 2022-03-02")
+    path = _write(tmp_path / "ga.csv", header, rows)
+    fresh = undl.read_undl(path, resolutions="all", cache=False)
+    fra = fresh[(fresh["undl_id"] == int(uid)) & (fresh["iso3"] == "FRA")].iloc[0]
+    deu = fresh[(fresh["undl_id"] == int(uid)) & (fresh["iso3"] == "DEU")].iloc[0]
+    assert fra["draft"] == deu["draft"] == "A/ES-11/L.1"  # stripped: still one value per vote
+    assert (fra["session"], deu["session"]) == ("ES-11x", "ES-11")
+    assert (fra["total_ms"], deu["total_ms"]) == (194, 193)
+    assert fra["date"] == deu["date"]
+    undl.read_undl(path, resolutions="all")
+    pd.testing.assert_frame_equal(undl.read_undl(path, resolutions="all"), fresh)  # cached
+
+
+def test_a_cached_frame_can_be_changed_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "ga.csv"
+    path.write_bytes(FIXTURE.read_bytes())
+    undl.read_undl(path, resolutions="all")
+    frame = undl.read_undl(path, resolutions="all")  # from the cache
+    symbol = frame.loc[0, "symbol"]
+    other = next(s for s in frame["symbol"].cat.categories if s != symbol)
+    frame.loc[0, "resolution"] = other
+    current = frame.loc[0, "current_iso3"]
+    frame.loc[0, "iso3"] = frame.loc[1, "iso3"]
+    frame.loc[0, "total_ms"] = 1
+    assert frame.loc[0, "symbol"] == symbol  # the columns share no memory
+    assert frame.loc[0, "current_iso3"] == current
+    assert frame.loc[0, "total_ms"] == 1 and frame.loc[1, "total_ms"] != 1
+
+
 def test_a_changed_file_is_parsed_again(tmp_path: Path) -> None:
     header, rows = _rows()
     path = _write(tmp_path / "ga.csv", header, rows)

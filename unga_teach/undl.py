@@ -24,10 +24,11 @@ The cache
 ---------
 The parsed file is stored as Parquet in ``$UNGA_TEACH_CACHE`` (default
 ``$XDG_CACHE_HOME/unga_teach`` or ``~/.cache/unga_teach``), in two files: one
-row per state per vote (vote index, code, vote, name, note: small integer and
-categorical columns) and one row per vote (symbol, draft, session, date,
-link, totals). Rebuilding the tidy frame from them is a few array gathers, so
-a cached load takes about a tenth of a second.
+row per state per vote (code, vote, name, note: small integer category codes,
+plus the vote's position when the rows of a vote are not contiguous) and one
+row per vote (symbol, draft, session, date, link, totals, number of rows).
+Rebuilding the tidy frame from them is a few array copies (``np.repeat`` of
+the per-vote values), so a cached load of the full file takes about 30 ms.
 
 The key is a SHA-256 of the file's size, its modification time (ns), its
 first and last MiB and the cache format version: a few milliseconds for any
@@ -53,6 +54,7 @@ import os
 import re
 import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from os import PathLike
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -136,7 +138,7 @@ HISTORICAL_CODES: dict[str, tuple[str, str | None, str]] = {
 }
 
 #: Bump when the cached frame's layout changes: old cache files are then ignored.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _CACHE_PREFIX = "undl-"
 _CACHE_KEEP = 4
 _SAMPLE = 1 << 20
@@ -345,7 +347,8 @@ def _check_last_link(path: Path, undl_id: str, link: str) -> None:
 def _arrow_types(mapping: dict[str, str]) -> tuple[list[str], dict[str, Any]]:
     import pyarrow as pa
 
-    dict_type = pa.dictionary(pa.int32(), pa.string())
+    # text is read as plain strings and dictionary-encoded afterwards: pyarrow's CSV
+    # dictionary converter takes about three times as long as the whole string read
     wanted = [c for c in REQUIRED_COLUMNS + OPTIONAL_COLUMNS if c in mapping]
     types: dict[str, Any] = {}
     for col in wanted:
@@ -354,13 +357,33 @@ def _arrow_types(mapping: dict[str, str]) -> tuple[list[str], dict[str, Any]]:
         elif col == "undl_id":
             types[mapping[col]] = pa.int64()
         else:
-            types[mapping[col]] = dict_type
+            types[mapping[col]] = pa.string()
     return [mapping[c] for c in wanted], types
 
 
+def _categorical(column: Any) -> pd.Categorical:
+    """A pandas categorical from a pyarrow string column (categories in order of appearance)."""
+    import pyarrow as pa
+
+    encoded = column.dictionary_encode()
+    chunks = encoded.chunks
+    if not chunks:
+        return pd.Categorical.from_codes(np.empty(0, dtype=np.int8),
+                                         dtype=pd.CategoricalDtype(pd.Index([], dtype="str")))
+    dictionary = chunks[-1].dictionary
+    if any(len(chunk.dictionary) != len(dictionary) for chunk in chunks):  # not expected
+        encoded = pa.table({"c": encoded}).unify_dictionaries().column(0)
+        chunks = encoded.chunks
+        dictionary = chunks[-1].dictionary
+    codes = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks])
+    categories = pd.Index(pd.array(dictionary, dtype="str"))
+    return pd.Categorical.from_codes(codes.astype(_code_dtype(len(categories)), copy=False),
+                                     dtype=pd.CategoricalDtype(categories), validate=False)
+
+
 def _parse(path: Path, gz: bool, mapping: dict[str, str], progress: bool,
-           header: Sequence[str] = ()) -> pd.DataFrame:
-    """Parse with pyarrow; return a frame with the official column names."""
+           header: Sequence[str] = ()) -> Any:
+    """Parse with pyarrow; return a pyarrow table with the official column names."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -433,9 +456,7 @@ def _parse(path: Path, gz: bool, mapping: dict[str, str], progress: bool,
         if gz:
             raise _truncated(path, "the compressed data (the .gz file is incomplete)") from None
         raise DataFileError(f"cannot read the file: {exc}", path=name) from None
-    frame = table.to_pandas()
-    frame.columns = [_official_name(c, mapping) for c in frame.columns]
-    return frame
+    return table.rename_columns([_official_name(c, mapping) for c in table.column_names])
 
 
 def _line_of(path: Path, text: str) -> int | None:
@@ -465,23 +486,50 @@ def _official_name(col: str, mapping: dict[str, str]) -> str:
 
 
 # ------------------------------------------------------------------ categoricals
-def _recode(values: pd.Series, fn: Any, dtype: Any = None) -> pd.Categorical:
-    """Apply ``fn`` to the categories of a categorical Series (fast for many rows).
+def _str_dtype(categories: Sequence[str] | Any) -> pd.CategoricalDtype:
+    return pd.CategoricalDtype(pd.Index(categories, dtype="str"))
 
-    ``fn`` returning ``None`` gives a missing value (code -1).
+
+def _recode(values: Any, fn: Any, dtype: Any = None) -> pd.Categorical:
+    """Apply ``fn`` to the categories of a categorical (fast for many rows).
+
+    ``fn`` returning ``None`` gives a missing value (code -1). When ``fn``
+    changes no category, the categorical is returned as it is (no pass over
+    the rows).
     """
-    cat = values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype("category")
-    mapped = [fn(c) for c in cat.cat.categories.to_numpy(dtype=object)]
-    codes = cat.cat.codes.to_numpy()
+    cat = values.array if isinstance(values, pd.Series) else values
+    if not isinstance(cat, pd.Categorical):
+        cat = pd.Series(values).astype("category").array
+    categories = cat.categories.to_numpy(dtype=object)
+    mapped = [fn(c) for c in categories]
+    codes = cat.codes
     if dtype is not None:
         lut = np.array([dtype.categories.get_loc(m) if m is not None else -1 for m in mapped]
                        + [-1], dtype=np.int16)
-        return pd.Categorical.from_codes(lut[codes], dtype=dtype, validate=False)
+        return pd.Categorical.from_codes(_lookup(lut, codes), dtype=dtype, validate=False)
+    if (not cat.ordered and cat.categories.dtype == "str"
+            and all(m is not None and m == c for m, c in zip(mapped, categories, strict=True))):
+        return cat  # nothing to change (the usual case: no stray spaces)
     uniq = list(dict.fromkeys(m for m in mapped if m is not None))
     where = {m: i for i, m in enumerate(uniq)}
     lut = np.array([where[m] if m is not None else -1 for m in mapped] + [-1], dtype=np.int32)
-    dtype = pd.CategoricalDtype(pd.Index(uniq, dtype="str"))
-    return pd.Categorical.from_codes(lut[codes], dtype=dtype, validate=False)
+    return pd.Categorical.from_codes(_lookup(lut, codes), dtype=_str_dtype(uniq),
+                                     validate=False)
+
+
+def _lookup(lut: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """``lut[codes]`` for category codes (-1 is the last entry of ``lut``).
+
+    pyarrow gathers with the small integer codes as they are; numpy would first
+    convert them to a 64-bit index array, which takes longer than the gather.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    codes = np.asarray(codes)
+    if not len(codes) or codes.min() < 0:
+        return lut[codes]
+    return np.array(pc.take(pa.array(lut), pa.array(codes)))  # a writable copy
 
 
 def _take(values: Any, idx: np.ndarray) -> Any:
@@ -499,10 +547,17 @@ def _first_row(mask: np.ndarray) -> int:
     return int(np.flatnonzero(mask)[0])
 
 
-def _current_members() -> set[str]:
-    from .members import load_members
+_MEMBERS: list[Any] = [None, set()]
 
-    return set(load_members()["iso3"].astype(str))
+
+def _current_members() -> set[str]:
+    from .members import _members_all
+
+    table = _members_all()  # cached by members.py: the set is computed once per table
+    if _MEMBERS[0] is not table:
+        iso3 = table.loc[table["status"] == "member", "iso3"].astype(str)
+        _MEMBERS[:] = [table, set(iso3)]
+    return set(_MEMBERS[1])
 
 
 def _successor(code: str, members: set[str]) -> str | None:
@@ -513,71 +568,121 @@ def _successor(code: str, members: set[str]) -> str | None:
 
 
 #: per-row columns of the cache; the others are per vote when constant within a vote
-_ROW_COLUMNS = ["v", "iso3", "vote", "ms_name", "note"]
+_ROW_COLUMNS = ["iso3", "vote", "ms_name", "note"]
 _VOTE_COLUMNS = ["undl_id", "symbol", "source_url", "draft", "session", "date", *TOTAL_COLUMNS]
+#: rows per vote, in the per-vote table when the rows of each vote are contiguous
+#: (always in the UN file); otherwise the per-row table has ``v``, the vote's position
+_N_ROWS = "n_rows"
 
 
-def _normalise(raw: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Check the parsed columns; return (per-row table, per-vote table).
+def _text_per_vote(column: Any, starts: np.ndarray, boundary: np.ndarray) -> Any:
+    """The values at ``starts`` when a text column is constant within each run, else None."""
+    import pyarrow.compute as pc
 
-    The per-row table has ``v`` (the vote's position in the per-vote table),
-    ``iso3``, ``vote``, ``ms_name``, ``note``; a per-vote column that is not
-    constant within a vote (never the case in the UN file) is kept per row.
+    n = len(column)
+    if n > 1:
+        same = pc.equal(column.slice(1), column.slice(0, n - 1)).to_numpy(zero_copy_only=False)
+        if not bool(np.all(same | boundary[1:])):
+            return None
+    return column.take(starts)
+
+
+def _normalise(raw: Any, path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Check the parsed columns (a pyarrow table); return (per-row table, per-vote table).
+
+    The per-row table has ``iso3``, ``vote``, ``ms_name``, ``note`` and, when
+    the rows of a vote are not contiguous, ``v`` (the vote's position in the
+    per-vote table); otherwise the per-vote table has ``n_rows``. A per-vote
+    column that is not constant within a vote (never the case in the UN file)
+    is kept per row.
     """
     name = str(path)
-    n = len(raw)
+    n = raw.num_rows
     if n == 0:
         raise DataFileError("the file has a header but no data rows.", path=name)
+    # pyarrow releases the GIL: encode the per-row text columns on both cores meanwhile
+    pool = ThreadPoolExecutor(max_workers=2)
+    try:
+        return _normalise_checked(raw, path, pool)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _normalise_checked(raw: Any, path: Path, pool: ThreadPoolExecutor,
+                       ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`_normalise` with a pool of threads for the pyarrow work."""
+    name = str(path)
+    n = raw.num_rows
+    columns = set(raw.column_names)
+    encoded = {col: pool.submit(_categorical, raw.column(col))
+               for col in ("ms_vote", "ms_code", "ms_name", "vote_note") if col in columns}
+
+    def cell(col: str, row: int) -> Any:
+        return raw.column(col)[row].as_py()
 
     def where(row: int) -> str:
-        return f"row {row + 1}: {raw['ms_code'].iloc[row]} on {raw['resolution'].iloc[row]}"
+        return f"row {row + 1}: {cell('ms_code', row)} on {cell('resolution', row)}"
 
     # ms_vote: Y/N/A/X or blank
-    votes = raw["ms_vote"]
-    cats = [str(c).strip().upper() for c in votes.cat.categories.to_numpy(dtype=object)]
+    votes = encoded["ms_vote"].result()
+    cats = [str(c).strip().upper() for c in votes.categories.to_numpy(dtype=object)]
     bad = [i for i, c in enumerate(cats) if c not in VOTE_CODES]
     if bad:
-        row = _first_row(np.isin(votes.cat.codes.to_numpy(), bad))
+        row = _first_row(np.isin(votes.codes, bad))
         raise DataFileError(
-            f"ms_vote {votes.iloc[row]!r} is not a vote code ({where(row)}). Accepted: Y (yes), "
+            f"ms_vote {votes[row]!r} is not a vote code ({where(row)}). Accepted: Y (yes), "
             "N (no), A (abstention), X or blank (non-voting).",
             path=name,
             line=row + 2,
         )
     vote = _recode(votes, lambda c: VOTE_CODES[str(c).strip().upper()], VOTE_DTYPE)
+    del votes
 
     # ms_code: a code on every row
-    iso3 = _recode(raw["ms_code"], lambda c: str(c).strip().upper() or None)
+    iso3 = _recode(encoded["ms_code"].result(), lambda c: str(c).strip().upper() or None)
     if (iso3.codes < 0).any():
         row = _first_row(iso3.codes < 0)
         raise DataFileError(
-            f"ms_code is empty ({where(row)}, name {raw['ms_name'].iloc[row]!r}). Every row "
+            f"ms_code is empty ({where(row)}, name {cell('ms_name', row)!r}). Every row "
             "needs the state's three-letter code.",
             path=name,
             line=row + 2,
         )
 
     # undl_id: the voting record, the key of a vote
-    ids = raw["undl_id"]
-    if ids.isna().any():
-        row = _first_row(ids.isna().to_numpy())
+    id_column = raw.column("undl_id")
+    if id_column.null_count:
+        row = _first_row(id_column.is_null().to_numpy(zero_copy_only=False))
         raise DataFileError(
             f"undl_id is empty ({where(row)}). Every row needs the voting record's id.",
             path=name,
             line=row + 2,
         )
-    v_codes, uniq_ids = pd.factorize(ids.to_numpy().astype(np.int64), sort=False)
+    ids = id_column.to_numpy().astype(np.int64, copy=False)
+    # runs of equal ids; the usual file has one run per vote
+    boundary = np.empty(n, dtype=bool)
+    boundary[0] = True
+    np.not_equal(ids[1:], ids[:-1], out=boundary[1:])
+    starts = np.flatnonzero(boundary)
+    contiguous = len(pd.unique(ids[starts])) == len(starts)
+    if contiguous:
+        uniq_ids = ids[starts]
+        first = starts
+        counts = np.diff(starts, append=n)
+        v_codes = np.repeat(np.arange(len(starts), dtype=np.int32), counts)
+    else:
+        v_codes, uniq_ids = pd.factorize(ids, sort=False)
+        # factorize numbers votes in order of first appearance: the running max rises there
+        running = np.maximum.accumulate(v_codes)
+        first = np.flatnonzero(np.diff(running, prepend=-1) > 0)
     n_votes = len(uniq_ids)
-    # factorize numbers votes in order of first appearance: the running max rises there
-    running = np.maximum.accumulate(v_codes)
-    first = np.flatnonzero(np.diff(running, prepend=-1) > 0)
 
     # one row per state per vote
     n_iso = len(iso3.categories)
     key = v_codes.astype(np.int64) * n_iso + iso3.codes
     if n_votes * n_iso <= 1 << 25:  # a count per (vote, state): fast, at most 256 MB
-        counts = np.bincount(key, minlength=n_votes * n_iso)
-        dup_key = int(np.argmax(counts > 1)) if counts.max() > 1 else None
+        key_counts = np.bincount(key, minlength=n_votes * n_iso)
+        dup_key = int(np.argmax(key_counts > 1)) if key_counts.max() > 1 else None
     else:
         dup = pd.Series(key).duplicated().to_numpy()
         dup_key = int(key[_first_row(dup)]) if dup.any() else None
@@ -585,89 +690,133 @@ def _normalise(raw: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, pd.DataFram
         rows = np.flatnonzero(key == dup_key)[:2]
         raise DataFileError(
             f"{iso3[rows[0]]} has two rows for the same vote (record {uniq_ids[v_codes[rows[0]]]}, "
-            f"{raw['resolution'].iloc[rows[0]]}), at about lines {rows[0] + 2} and {rows[1] + 2}. "
-            "The file must have one row per state per vote.",
+            f"{cell('resolution', int(rows[0]))}), at about lines {rows[0] + 2} and "
+            f"{rows[1] + 2}. The file must have one row per state per vote.",
             path=name,
             line=int(rows[1]) + 2,
         )
+    del key
 
-    # totals: floats in the file ("120.0"), integers here
     id_type = np.int32 if len(uniq_ids) and int(np.max(np.abs(uniq_ids))) < 2**31 else np.int64
     per_vote: dict[str, Any] = {"undl_id": np.asarray(uniq_ids).astype(id_type)}
     per_row: dict[str, Any] = {}
 
-    def put(col: str, values: Any, codes: np.ndarray | None = None) -> None:
-        """Store per vote when constant within every vote, else per row."""
-        check = codes if codes is not None else np.asarray(values)
+    def constant(check: np.ndarray) -> bool:
+        """Whether a per-row array is constant within every vote."""
+        if contiguous:
+            same = (check[1:] == check[:-1]) | boundary[1:]
+            if check.dtype.kind == "f":
+                same |= np.isnan(check[1:]) & np.isnan(check[:-1])
+            return bool(np.all(same))
         at_first = check[first][v_codes]
         same = (check == at_first) | (pd.isna(check) & pd.isna(at_first)) \
             if check.dtype.kind == "f" else check == at_first
-        if bool(np.all(same)):
+        return bool(np.all(same))
+
+    def put(col: str, values: Any, codes: np.ndarray | None = None) -> None:
+        """Store per vote when constant within every vote, else per row."""
+        if constant(codes if codes is not None else np.asarray(values)):
             per_vote[col] = _take(values, first)
         else:
             per_row[col] = values
 
+    # totals: floats in the file ("120.0"), integers here
     for col in TOTAL_COLUMNS:
-        values = raw[col].to_numpy(dtype=np.float64)
-        finite = np.isfinite(values)
-        off = finite & (values != np.round(values))
+        values = raw.column(col).to_numpy()
+        is_constant = constant(values)
+        check = values[first] if is_constant else values  # the first bad row starts a vote
+        at = first if is_constant else np.arange(n)
+        finite = np.isfinite(check)
+        off = finite & (check != np.round(check))
         if off.any():
-            row = _first_row(off)
+            row = int(at[_first_row(off)])
             raise DataFileError(
                 f"{col} is {values[row]!r}, not a whole number ({where(row)}).",
                 path=name,
                 line=row + 2,
             )
-        if finite.all() and np.abs(values).max(initial=0) < 2**15:
-            put(col, values.astype(np.int16))  # counts of states: small integers
+        if finite.all() and np.abs(check).max(initial=0) < 2**15:
+            check = check.astype(np.int16)  # counts of states: small integers
         elif finite.all():
-            put(col, values.astype(np.int64))
-        else:
-            put(col, values)  # made nullable integers below
+            check = check.astype(np.int64)
+        (per_vote if is_constant else per_row)[col] = check  # floats: nullable below
+
+    # per-vote text: read once per vote when constant within every vote
+    text: dict[str, Any] = {}
+    if contiguous:
+        found = {col: pool.submit(_text_per_vote, raw.column(col), first, boundary)
+                 for col in ("date", "resolution", "draft", "session", "undl_link")
+                 if col in columns}
+        text = {col: future.result() for col, future in found.items()}
+    else:
+        text = dict.fromkeys(("date", "resolution", "draft", "session", "undl_link"))
 
     # dates: ISO
-    date_cats = raw["date"].cat.categories.to_numpy(dtype=object)
+    date_raw = text["date"]
+    date_cat = _categorical(date_raw if date_raw is not None else raw.column("date"))
+    at = first if date_raw is not None else np.arange(n)
+    date_cats = date_cat.categories.to_numpy(dtype=object)
     parsed = pd.to_datetime(pd.Series([str(c).strip() for c in date_cats], dtype=object),
                             format="ISO8601", errors="coerce")
     bad_dates = [i for i, (c, d) in enumerate(zip(date_cats, parsed, strict=True))
                  if str(c).strip() and pd.isna(d)]
-    date_codes = raw["date"].cat.codes.to_numpy()
+    date_codes = np.asarray(date_cat.codes)
     if bad_dates:
-        row = _first_row(np.isin(date_codes, bad_dates))
+        row = int(at[_first_row(np.isin(date_codes, bad_dates))])
         raise DataFileError(
-            f"date {raw['date'].iloc[row]!r} is not a date in the form YYYY-MM-DD ({where(row)}).",
+            f"date {cell('date', row)!r} is not a date in the form YYYY-MM-DD ({where(row)}).",
             path=name,
             line=row + 2,
         )
     date_values = pd.DatetimeIndex(parsed).to_numpy()
-    put("date", np.concatenate([date_values, np.array(["NaT"], dtype=date_values.dtype)])
-        [date_codes], date_codes)
+    date_values = np.concatenate([date_values, np.array(["NaT"], dtype=date_values.dtype)])
+    if date_raw is not None:
+        per_vote["date"] = date_values[date_codes]
+    else:
+        put("date", date_values[date_codes], date_codes)
+
+    def strip(c: Any) -> str:
+        return str(c).strip()
+
+    def strip_or_none(c: Any) -> str | None:
+        return str(c).strip() or None
 
     # source: the row's link, or the record's address
-    if "undl_link" in raw.columns:
-        link = _recode(raw["undl_link"], lambda c: str(c).strip() or None)
+    for_vote = text.get("undl_link") is not None or "undl_link" not in columns
+    link_ids = uniq_ids if for_vote else ids
+    if "undl_link" in columns:
+        link = _recode(_categorical(text["undl_link"] if for_vote else raw.column("undl_link")),
+                       strip_or_none)
         if (link.codes < 0).any():
-            text = np.where(link.codes < 0, _DL_RECORD + ids.astype(str).to_numpy(),
-                            np.asarray(link.astype(object)))
-            link = pd.Categorical(text)
+            link_text = np.where(link.codes < 0, _DL_RECORD + link_ids.astype(str),
+                                 np.asarray(link.astype(object)))
+            link = pd.Categorical(link_text)
     else:
-        link = pd.Categorical(_DL_RECORD + ids.astype(str).to_numpy())
-    for col, values in (
-        ("symbol", _recode(raw["resolution"], lambda c: str(c).strip())),
-        ("source_url", link),
-        ("draft", _recode(raw["draft"], lambda c: str(c).strip())),
-        ("session", _recode(raw["session"], lambda c: str(c).strip())),
-    ):
-        put(col, values, values.codes)
+        link = pd.Categorical(_DL_RECORD + link_ids.astype(str))
+    if for_vote:
+        per_vote["source_url"] = link
+    else:
+        put("source_url", link, link.codes)
+    del link
+    for col, source in (("symbol", "resolution"), ("draft", "draft"), ("session", "session")):
+        if text[source] is not None:
+            per_vote[col] = _recode(_categorical(text[source]), strip)
+        else:
+            values = _recode(_categorical(raw.column(source)), strip)
+            put(col, values, values.codes)
 
-    note = (_recode(raw["vote_note"], lambda c: str(c).strip()) if "vote_note" in raw.columns
+    note = (_recode(encoded["vote_note"].result(), strip) if "vote_note" in columns
             else pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[""]))
     rows_table = pd.DataFrame({
-        "v": v_codes.astype(np.int16 if n_votes < 2**15 else np.int32), "iso3": iso3, "vote": vote,
-        "ms_name": _recode(raw["ms_name"], lambda c: str(c).strip()), "note": note,
+        "iso3": iso3, "vote": vote,
+        "ms_name": _recode(encoded["ms_name"].result(), strip), "note": note,
         **per_row,
-    })
-    votes_table = pd.DataFrame(per_vote)
+    }, copy=False)
+    if contiguous:
+        per_vote[_N_ROWS] = counts.astype(np.int32)
+    else:
+        rows_table.insert(0, "v", v_codes.astype(np.int16 if n_votes < 2**15 else np.int32))
+    votes_table = pd.DataFrame(per_vote, copy=False)
     for table in (rows_table, votes_table):
         for col in TOTAL_COLUMNS:
             if col in table and table[col].dtype.kind == "f":
@@ -675,33 +824,74 @@ def _normalise(raw: pd.DataFrame, path: Path) -> tuple[pd.DataFrame, pd.DataFram
     return rows_table, votes_table
 
 
+def _writable(values: Any) -> Any:
+    """A column the caller may change in place (arrays from Parquet are read-only)."""
+    if isinstance(values, pd.Categorical):
+        codes = values._ndarray if hasattr(values, "_ndarray") else None
+        if codes is not None and not codes.flags.writeable:
+            return pd.Categorical.from_codes(codes.copy(), dtype=values.dtype, validate=False)
+        return values
+    if isinstance(values, np.ndarray) and not values.flags.writeable:
+        return values.copy()
+    return values
+
+
 def _assemble(rows: pd.DataFrame, votes: pd.DataFrame) -> pd.DataFrame:
     """The tidy frame from the per-row and per-vote tables (a few gathers)."""
-    idx = rows["v"].to_numpy().astype(np.intp)
     n = len(rows)
+    if "v" in rows.columns:
+        idx = rows["v"].to_numpy().astype(np.intp)
+
+        def expand(values: np.ndarray) -> np.ndarray:
+            return values[idx]
+    else:
+        counts = votes[_N_ROWS].to_numpy()
+
+        def expand(values: np.ndarray) -> np.ndarray:
+            return np.repeat(values, counts)  # rows of a vote are contiguous: a few memcpy
+
     cols: dict[str, Any] = {}
     for col in _VOTE_COLUMNS:
         if col in rows.columns:
-            cols[col] = rows[col].array
+            cols[col] = _writable(rows[col].array)
+            continue
+        values = votes[col].array
+        if isinstance(values, pd.arrays.NumpyExtensionArray):
+            cols[col] = expand(values.to_numpy())
+        elif isinstance(values, pd.Categorical):
+            cols[col] = pd.Categorical.from_codes(expand(np.asarray(values.codes)),
+                                                  dtype=values.dtype, validate=False)
+        elif isinstance(values.dtype, pd.api.extensions.ExtensionDtype):
+            cols[col] = values.take(expand(np.arange(len(values))))
         else:
-            cols[col] = _take(votes[col], idx)
+            cols[col] = expand(np.asarray(values))
     members = _current_members()
-    iso3 = rows["iso3"]
+    iso3 = _writable(rows["iso3"].array)
+    current = _recode(iso3, lambda c: _successor(str(c), members))
+    if current is iso3:  # every code is a current member's: still its own codes
+        current = pd.Categorical.from_codes(np.array(iso3.codes), dtype=iso3.dtype,
+                                            validate=False)
+    symbol = cols["symbol"]
+    if isinstance(symbol, pd.Categorical):  # its own codes: a change of one column stays there
+        resolution = pd.Categorical.from_codes(np.array(symbol.codes), dtype=symbol.dtype,
+                                               validate=False)
+    else:
+        resolution = symbol.copy()
     out = {
-        "resolution": cols["symbol"],
-        "iso3": iso3.array,
-        "vote": rows["vote"].array,
+        "resolution": resolution,
+        "iso3": iso3,
+        "vote": _writable(rows["vote"].array),
         "confidence": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8),
                                                 dtype=CONFIDENCE_DTYPE, validate=False),
         "source_url": cols["source_url"],
-        "note": rows["note"].array,
+        "note": _writable(rows["note"].array),
         "undl_id": cols["undl_id"],
-        "symbol": cols["symbol"],
+        "symbol": symbol,
         "draft": cols["draft"],
         "session": cols["session"],
         "date": cols["date"],
-        "ms_name": rows["ms_name"].array,
-        "current_iso3": _recode(iso3, lambda c: _successor(str(c), members)),
+        "ms_name": _writable(rows["ms_name"].array),
+        "current_iso3": current,
         **{col: cols[col] for col in TOTAL_COLUMNS},
     }
     return pd.DataFrame(out, copy=False)  # already in UNDL_OUTPUT_COLUMNS order
@@ -719,27 +909,49 @@ def _code_dtype(n: int) -> Any:
     return np.int8 if n < 2**7 else np.int16 if n < 2**15 else np.int32
 
 
-def _to_arrow(frame: pd.DataFrame) -> Any:
+def _in_order_of_appearance(values: pd.Categorical) -> bool:
+    """Whether every category is used, in order of first appearance (no missing values)."""
+    codes = np.asarray(values.codes)
+    if not len(codes) or codes.min() < 0:
+        return False
+    running = np.maximum.accumulate(codes)
+    return bool(codes[0] == 0 and np.all(codes[1:] <= running[:-1] + 1)
+                and running[-1] == len(values.categories) - 1)
+
+
+def _to_arrow(frame: pd.DataFrame, text_ok: bool = False) -> Any:
     """A pyarrow table with categoricals stored as plain integer codes.
 
     The categories go in the schema metadata: integer columns decode several
     times faster than dictionary columns, which keeps the cached load short.
+    With ``text_ok`` (the per-vote table: one row per vote) a categorical
+    whose categories are in order of appearance is stored as its text
+    instead: encoding a few thousand strings again is faster than building
+    the categories from JSON.
     """
     import json
 
     import pyarrow as pa
 
-    arrays, names, cats = [], [], {}
+    arrays, names, cats, text = [], [], {}, []
     for col in frame.columns:
         values = frame[col]
         if isinstance(values.dtype, pd.CategoricalDtype):
+            categorical = values.array
             categories = [str(c) for c in values.cat.categories.to_numpy(dtype=object)]
-            cats[col] = {"categories": categories, "ordered": bool(values.cat.ordered)}
-            arrays.append(pa.array(values.cat.codes.to_numpy().astype(_code_dtype(len(categories)))))
+            if (text_ok and not values.cat.ordered and values.cat.categories.dtype == "str"
+                    and _in_order_of_appearance(categorical)):
+                arrays.append(pa.array(categories, type=pa.string()).take(
+                    pa.array(np.asarray(categorical.codes))))
+                text.append(col)
+            else:
+                cats[col] = {"categories": categories, "ordered": bool(values.cat.ordered)}
+                arrays.append(pa.array(
+                    values.cat.codes.to_numpy().astype(_code_dtype(len(categories)))))
         else:
             arrays.append(pa.Array.from_pandas(values))
         names.append(col)
-    meta = {"format": CACHE_FORMAT, "categoricals": cats}
+    meta = {"format": CACHE_FORMAT, "categoricals": cats, "text": text}
     return pa.table(arrays, names=names).replace_schema_metadata(
         {_META_KEY: json.dumps(meta).encode("utf-8")})
 
@@ -752,6 +964,7 @@ def _from_arrow(table: Any) -> pd.DataFrame:
     if meta.get("format") != CACHE_FORMAT:
         raise ValueError("old cache format")
     cats = meta["categoricals"]
+    text = set(meta["text"])
     out: dict[str, Any] = {}
     for col, column in zip(table.column_names, table.columns, strict=True):
         if col in cats:
@@ -762,6 +975,8 @@ def _from_arrow(table: Any) -> pd.DataFrame:
             dtype = pd.CategoricalDtype(pd.Index(categories, dtype="str"),
                                         ordered=cats[col]["ordered"])
             out[col] = pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
+        elif col in text:
+            out[col] = _categorical(column)
         else:
             out[col] = column.to_pandas()
     return pd.DataFrame(out, copy=False)
@@ -774,13 +989,19 @@ def _read_cache(rows_file: Path) -> tuple[pd.DataFrame, pd.DataFrame] | None:
     try:
         import pyarrow.parquet as pq
 
-        rows = _from_arrow(pq.ParquetFile(rows_path).read())
-        votes = _from_arrow(pq.ParquetFile(votes_path).read())
+        rows = _from_arrow(pq.read_table(rows_path))
+        votes = _from_arrow(pq.read_table(votes_path))
         if not set(_ROW_COLUMNS) <= set(rows.columns) or "undl_id" not in votes.columns:
             return None
         if set(_VOTE_COLUMNS) - set(rows.columns) - set(votes.columns):
             return None
-        if rows["vote"].dtype != VOTE_DTYPE or int(rows["v"].max()) >= len(votes):
+        if rows["vote"].dtype != VOTE_DTYPE:
+            return None
+        if "v" in rows.columns:
+            if int(rows["v"].max()) >= len(votes) or int(rows["v"].min()) < 0:
+                return None
+        elif _N_ROWS not in votes.columns or int(votes[_N_ROWS].sum()) != len(rows) \
+                or int(votes[_N_ROWS].min()) < 0:
             return None
     except Exception:  # any damage: ignore the files and rebuild them
         return None
@@ -798,7 +1019,7 @@ def _write_cache(rows: pd.DataFrame, votes: pd.DataFrame, rows_file: Path) -> No
         votes_path.with_name(votes_path.name + tag)
     try:
         rows_path.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(_to_arrow(votes), tmp_votes)
+        pq.write_table(_to_arrow(votes, text_ok=True), tmp_votes)
         pq.write_table(_to_arrow(rows), tmp_rows)
         os.replace(tmp_votes, votes_path)
         os.replace(tmp_rows, rows_path)  # last: the rows file marks a complete entry
@@ -830,10 +1051,10 @@ def _load_all(path: str | PathLike[str], *, cache: bool, progress: bool) -> pd.D
         if not gz:
             _check_tail(p, columns)
         raw = _parse(p, gz, mapping, progress, columns)
-        if (gz and len(raw) and columns[-1].strip().lower() == "undl_link"
-                and "undl_link" in raw.columns):
-            _check_last_link(p, str(raw["undl_id"].iloc[-1]),
-                             str(raw["undl_link"].iloc[-1]).strip())
+        if (gz and raw.num_rows and columns[-1].strip().lower() == "undl_link"
+                and "undl_link" in raw.column_names):
+            _check_last_link(p, str(raw.column("undl_id")[-1].as_py()),
+                             str(raw.column("undl_link")[-1].as_py()).strip())
         parts = _normalise(raw, p)
         del raw
         if rows_file is not None:
