@@ -56,21 +56,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT_CSV = ROOT / "data" / "members.csv"
 MAP_110M = ROOT / "data" / "maps" / "countries-110m.json"
 
-COLUMNS = [
-    "iso3",
-    "iso2",
-    "iso_num",
-    "name",
-    "m49_region",
-    "m49_subregion",
-    "un_regional_group",
-    "status",
-    "lon",
-    "lat",
-    "has_shape_110m",
-    "source_url",
-    "note",
-]
+from unga_teach.members import MEMBER_COLUMNS  # noqa: E402
+
+COLUMNS = MEMBER_COLUMNS  # the loader's schema is the one source of truth
 
 MEMBERS_URL = "https://www.un.org/en/about-us/member-states"
 OBSERVERS_URL = "https://www.un.org/en/about-us/non-member-states"

@@ -85,7 +85,7 @@ def confidence_for(row: dict[str, str], complete: bool) -> str:
     return "reported"
 
 
-def read_official_totals(dossier: Path) -> dict[str, tuple[int, int, int, int]]:
+def read_official_totals() -> dict[str, tuple[int, int, int, int]]:
     """Official totals per resolution id from ``data/resolutions.csv``."""
     totals: dict[str, tuple[int, int, int, int]] = {}
     with open(ROOT / "data" / "resolutions.csv", encoding="utf-8", newline="") as fh:
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    totals = read_official_totals(args.dossier)
+    totals = read_official_totals()
     with open(ROOT / "data" / "members.csv", encoding="utf-8", newline="") as fh:
         members = {r["iso3"] for r in csv.DictReader(fh) if r["status"] == "member"}
 
