@@ -15,16 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "undl_sample.csv"
 
 
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
-    """A private cache folder, no env var, and no official record left behind."""
-    monkeypatch.setenv("UNGA_TEACH_CACHE", str(tmp_path / "cache"))
-    monkeypatch.delenv("UNGA_TEACH_UNDL", raising=False)
-    env_checked = record._env_checked
-    record.set_official_votes(None)
-    yield
-    record.set_official_votes(None)
-    record._env_checked = env_checked
+pytestmark = pytest.mark.usefixtures("isolated_record")
 
 
 def _flipped(tmp_path: Path) -> Path:

@@ -1,0 +1,22 @@
+"""Shared fixtures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from unga_teach import record
+
+
+@pytest.fixture
+def isolated_record(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """A private cache folder, no env var, and no official record left behind."""
+    monkeypatch.setenv("UNGA_TEACH_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("UNGA_TEACH_UNDL", raising=False)
+    env_checked = record._env_checked
+    record.set_official_votes(None)
+    yield
+    record.set_official_votes(None)
+    record._env_checked = env_checked
