@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "undl_sample.csv"
 
 
+from record_isolation import isolated_record  # noqa: E402, F401  (a fixture)
+
 pytestmark = pytest.mark.usefixtures("isolated_record")
 
 

@@ -28,6 +28,8 @@ FIXTURE = ROOT / "tests" / "fixtures" / "undl_sample.csv"
 COMPLETE = ["68/262", "ES-11/1", "ES-11/7", "ES-11/8", "ES-11/9"]
 
 
+from record_isolation import isolated_record  # noqa: E402, F401  (a fixture)
+
 pytestmark = pytest.mark.usefixtures("isolated_record")
 
 

@@ -1,4 +1,4 @@
-"""Shared fixtures."""
+"""A shared fixture: tests that touch the official record run isolated from each other."""
 
 from __future__ import annotations
 
