@@ -1,0 +1,219 @@
+"""Notebook 02 · The resolution of 24 February 2026: its text and cells."""
+
+from __future__ import annotations
+
+import unga_teach as ut  # noqa: F401  (some builders ask the package what it exports)
+from unga_teach.analysis import votes_needed  # noqa: F401
+
+from .cells import code, first_cell, md
+from .facts import facts, pct, quote, src  # noqa: F401
+from .series import ENTRY, SERIES, footer, header, series_table, total_minutes  # noqa: F401
+
+
+# ============================================= 02 · The resolution of 24 February 2026
+def cells() -> list:
+    F = facts()
+    v, m = F.v26, F.motion
+    p = F.paragraphs.set_index("paragraph_id")
+    n_pp = int((F.paragraphs["part"] == "preambular").sum())
+    n_op = int((F.paragraphs["part"] == "operative").sum())
+    betsa = F.stmt("S003")
+    cosponsor_url = "https://www.trtworld.com:443/article/3e0d884ade84"
+    initiators_url = ("https://babel.ua/news/125173-genasambleya-oon-uhvalila-rezolyuciyu-"
+                      "z-zaklikom-pripiniti-vogon-v-ukrajini-ssha-utrimalis")
+    op1 = str(p.loc["OP1", "reported_wording"])
+    return [
+        *header("02", "What the text says, what it left out, and a lesson in procedure.", [
+            "say who drafted and presented the 2026 text, and what is not known about its "
+            "sponsors;",
+            "tell a preambular paragraph from an operative one, and explain why the "
+            "difference matters;",
+            "summarise each reported paragraph and what changed from the 2025 text (ES-11/7);",
+            "explain what a motion for division is, why it is not an amendment, and why the "
+            "US motion failed.",
+        ]),
+        first_cell(),
+        md("doc", f"""
+            ## The document
+
+            The draft was circulated as **{v.draft}** (an "L" document is a draft; the
+            adopted text gets a resolution symbol). Run the cell to see what the data
+            records about it.
+            """),
+        code("info", """
+            ut.resolution_info("2026")[["title", "date", "session", "draft", "symbol_confirmed", "note"]]
+            """),
+        md("doc-read", """
+            Two things to notice:
+
+            - The **adopted symbol is not confirmed** by any source found, so the course
+              calls the resolution simply `2026` rather than print a symbol that might be
+              wrong.
+            - **The full text was not available** to the course authors. What follows is
+              the text **as reported** by the UN's own news service and by news agencies,
+              which quote some phrases and describe the rest. Reports describe a short
+              text; it may contain paragraphs they do not mention.
+            """),
+        md("who", f"""
+            ## Who drafted and presented it
+
+            The draft was initiated by **Ukraine**, with **Latvia** as co-initiator
+            ([source]({initiators_url})). Ukraine's Deputy Minister for Foreign Affairs,
+            **{betsa["speaker"]}**, presented it to the Assembly ({src("S003", "UN News")}).
+
+            Reports put the number of **co-sponsors at 46** ([TRT]({cosponsor_url})), but
+            no list of them was found, and it is unclear whether the figure counts Ukraine
+            itself. The course therefore does not name any sponsor beyond the two
+            initiators.
+            """),
+        md("anatomy", """
+            ## The anatomy of a resolution
+
+            An Assembly resolution has two parts:
+
+            - **Preambular paragraphs** (PP) set the scene. They usually begin with words
+              such as *Recalling*, *Reaffirming* or *Expressing concern*. They state
+              principles and facts as the Assembly sees them, but they ask nobody to do
+              anything.
+            - **Operative paragraphs** (OP) are the decisions and requests. They begin with
+              verbs such as *Calls for*, *Demands* or *Decides*, and they are numbered.
+
+            The preamble is not decoration: it is where a text says who did what and on
+            which principles a settlement should rest. In 2026 one of the two paragraphs
+            the United States wanted to vote on separately was preambular.
+            """),
+        md("paras", f"""
+            ## Paragraph by paragraph
+
+            The data holds {n_pp + n_op} reported paragraphs of the 2026 text: {n_pp}
+            preambular and {n_op} operative. The labels (PP1, OP1, ...) follow the order in
+            which reports describe the text; only PP2 and OP2 are numbered by the sources
+            themselves.
+            """),
+        code("paragraphs", """
+            ut.load_paragraphs()[["paragraph_id", "part", "summary", "reported_wording"]]
+            """),
+        md("paras-read", f"""
+            The summaries are in our words. Where a report quotes the text, the quotation is
+            in `reported_wording`; the operative call for a ceasefire, for example, is
+            reported as "{op1}" ([TRT]({p.loc["OP1", "wording_source_url"]})).
+
+            **Your task:** use the explorer below to walk through the text. For each
+            paragraph, decide whether it *states* something or *asks* for something, and
+            check your answer against its part (preambular or operative). Note which two
+            paragraphs the United States wanted to vote on separately.
+            """),
+        code("explorer", "ut.paragraph_explorer()"),
+        md("compare", f"""
+            ## What changed from 2025
+
+            A year earlier, on 24 February 2025, the Assembly adopted a Ukrainian text,
+            **ES-11/7** ("{F.v25.title}"), by {F.v25.result}. Press reports comparing
+            the two texts say the 2026 text has no demand for Russian withdrawal, no
+            "aggression" wording and no paragraph on accountability. The data records the
+            2025 elements for comparison:
+            """),
+        code("compare-2025", """
+            ut.load_paragraphs(None).query("resolution == 'ES-11/7'")[["paragraph_id", "part", "summary", "note"]]
+            """),
+        md("compare-read", f"""
+            Read the `note` column: these comparisons come from press reports, not from a
+            side-by-side reading of the two documents. Treat them as well-sourced leads to
+            check against the official texts.
+
+            The 2026 text drew **{v.yes}** votes in favour, against **{F.v25.yes}** for
+            ES-11/7. It is tempting to conclude that the softer wording *caused* the higher
+            support. The vote alone cannot show that: governments, circumstances and
+            negotiations had also changed. Notebook 05 looks at who moved.
+            """),
+        md("motion", f"""
+            ## A lesson in procedure: the US motion for division
+
+            Before the vote on the whole text, the **United States** asked for separate
+            votes on two paragraphs: **PP2** (the Assembly's commitment to Ukraine's
+            sovereignty and territorial integrity within its internationally recognised
+            borders) and **OP2** (a comprehensive, just and lasting peace in line with
+            international law, including the UN Charter).
+
+            This was a **motion for division**, not an amendment:
+
+            - an **amendment** changes the words of a text; it is itself put to a vote;
+            - a **motion for division** asks for parts of a text to be voted on
+              separately. When another state objects, the Assembly first votes on the
+              motion. If it is carried, each part is then voted on, and a part that fails
+              is deleted.
+
+            Ukraine objected. Deputy Minister {betsa["speaker"]} warned:
+            {quote("S003", who=False)}. So the Assembly voted on the motion itself.
+            """),
+        code("motion-totals", """
+            m = ut.resolution_info("2026-division")
+            print(m["title"])
+            print(f"yes {m['yes']}, no {m['no']}, abstain {m['abstain']}, non-voting {m['non_voting']}")
+            print("present and voting:", m["yes"] + m["no"], "| adopted:", ut.passes(int(m["yes"]), int(m["no"])))
+            """, golden=True),
+        md("motion-read", f"""
+            The motion was rejected: **{m.yes} in favour, {m.no} against, {m.abstain}
+            abstaining**. Notice how many states stayed out of it: {m.abstain} abstained and
+            {m.non_voting} did not vote at all, so only {m.present} were present and voting.
+
+            Because the motion failed, PP2 and OP2 stayed in the text without separate
+            votes, and the Assembly voted on the draft as a whole. The United States then
+            **abstained**; its explanation is in notebook 04.
+
+            There is one more gap: **no per-country record** of the motion vote was found,
+            and the UN's official voting data does not include votes on motions or
+            paragraphs. We know how many states voted each way, not which ones.
+            """),
+        md("checks", "## Check your understanding"),
+        code("quiz1", f"""
+            ut.quiz(
+                "The 2026 text calls for {op1}. Which part of the resolution is that in?",
+                ["A preambular paragraph", "An operative paragraph", "The title"],
+                "An operative paragraph",
+                "'Calls for' asks for action, so it is operative (OP1 in the course data). "
+                "Preambular paragraphs state principles and concerns without asking for anything.",
+            )
+            """),
+        code("quiz2", """
+            ut.quiz(
+                "What did the United States propose on 24 February 2026?",
+                [
+                    "An amendment deleting the ceasefire paragraph",
+                    "A motion for division: separate votes on PP2 and OP2",
+                    "A rival draft resolution",
+                ],
+                "A motion for division: separate votes on PP2 and OP2",
+                "A motion for division changes no words: it asks for parts of a text to be voted "
+                "on separately, so that they could be deleted. It was rejected 11-69-62.",
+            )
+            """),
+        code("quiz3", """
+            ut.quiz(
+                "Why does the course call the resolution '2026' and not by a symbol such as "
+                "A/RES/ES-11/10?",
+                [
+                    "Because the UN has not given it a symbol",
+                    "Because no source found confirms the adopted symbol, and the course prints "
+                    "only what a source supports",
+                    "Because symbols are only given to binding resolutions",
+                ],
+                "Because no source found confirms the adopted symbol, and the course prints "
+                "only what a source supports",
+                "The adopted text certainly has a symbol; the course simply has no source for it "
+                "yet. Printing a likely symbol as fact would be a guess.",
+            )
+            """),
+        *footer("02", [
+            "Ukraine drafted the text with Latvia as co-initiator; Deputy Foreign Minister "
+            "Mariana Betsa presented it. The list of co-sponsors was not found.",
+            "Preambular paragraphs state principles; operative paragraphs ask for action.",
+            "As reported, the text calls for a full and unconditional ceasefire, a just and "
+            "lasting peace in line with the Charter, and exchanges and returns of prisoners "
+            "and deported civilians.",
+            "Reports say it drops ES-11/7's withdrawal demand, 'aggression' wording and "
+            "accountability paragraph; the official texts were not compared.",
+            f"The US motion for division on PP2 and OP2 was rejected {m.yes}-{m.no}-{m.abstain}; "
+            "it was a procedural motion, not an amendment.",
+        ]),
+    ]
