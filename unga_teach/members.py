@@ -275,14 +275,20 @@ def find_country(text: str) -> Country:
             if name not in names:
                 names.append(name)
         raise UnknownCountryError(text, names[:3])
-    row = _members_all().set_index("iso3").loc[iso3]
-    return Country(
-        iso3=iso3,
-        iso2=str(row["iso2"]),
-        iso_num=str(row["iso_num"]),
-        name=str(row["name"]),
-        status=str(row["status"]),
-    )
+    return _countries()[iso3]
+
+
+@cache
+def _countries() -> dict[str, Country]:
+    """Every state as a :class:`Country`, by ISO3 (built once: loaders look up every row)."""
+    frame = _members_all()
+    return {
+        str(iso3): Country(iso3=str(iso3), iso2=str(iso2), iso_num=str(num), name=str(name),
+                           status=str(status))
+        for iso3, iso2, num, name, status in zip(
+            frame["iso3"], frame["iso2"], frame["iso_num"], frame["name"], frame["status"],
+            strict=True)
+    }
 
 
 @cache
