@@ -12,14 +12,24 @@ the ``source_url`` and ``wording_source_url`` columns from
 and describes each URL with a publisher, a tier and a language taken from the
 curated tables below. Tiers, best first (the ranking used to settle conflicts):
 
-* ``un_record``   - a UN page or record (press.un.org, UN News, UN Digital Library),
-  or a copy of one that the dossier identifies as the UN's text;
+* ``un_record``   - a UN page or record on a UN site (press.un.org, UN News, UN
+  Digital Library);
+* ``un_record_copy`` - a third party's copy of a UN record: a GitHub reproduction of
+  the UN Digital Library voting records (``UNDL_COPY_REPOS``), or a site reproducing
+  a UN press release. It carries the UN's content but not the UN's guarantee (a copy
+  can contain transcription errors), so it ranks below the UN's own pages and above
+  every other source;
 * ``wire_agency`` - a news agency (Reuters, AP, AFP, EFE, Kyodo, PTI, Interfax,
   TASS, ...), including a republishing site when the dossier says the text is
   the agency's (the publisher then reads "Reuters via ThePrint");
 * ``government``  - a foreign ministry, mission, government or intergovernmental body;
 * ``media``       - newspapers, broadcasters and news sites;
 * ``other``       - GitHub, Wikipedia and its mirrors, blogs, forums, copy sites.
+
+A URL that matches a known-junk pattern (``DOUBTFUL``: template debris, a staging
+or hosting-server name, a CDN mirror, a bare home page, an unrelated "random post"
+slug) gets a note starting "doubtful address"; the test suite checks that no vote or
+statement rests on such an address.
 
 A URL whose host is not in the tables stops the script with a list of the
 unmapped hosts, so that a maintainer adds them and the map stays complete.
@@ -55,7 +65,14 @@ DATA_FILES: tuple[str, ...] = (
     "members.csv",
 )
 URL_COLUMNS: tuple[str, ...] = ("source_url", "wording_source_url")
-TIERS: tuple[str, ...] = ("un_record", "wire_agency", "government", "media", "other")
+TIERS: tuple[str, ...] = (
+    "un_record",
+    "un_record_copy",
+    "wire_agency",
+    "government",
+    "media",
+    "other",
+)
 COLUMNS: list[str] = ["source_id", "url", "publisher", "tier", "language", "note"]
 DOSSIER_LABEL = "research dossier"
 
@@ -74,7 +91,28 @@ def _s(publisher: str, tier: str, language: str, note: str = "") -> Source:
     return Source(publisher, tier, language, note)
 
 
-UN, WIRE, GOV, MEDIA, OTHER = TIERS
+UN, UN_COPY, WIRE, GOV, MEDIA, OTHER = TIERS
+
+#: GitHub repositories that reproduce the UN Digital Library voting records (tier
+#: ``un_record_copy``; see tools/extra_votes/README.md for how each was checked).
+UNDL_COPY_REPOS: frozenset[str] = frozenset(
+    {"HZloto/unga-2025", "data-driven-decision-lab/un-digital-library-scraper"}
+)
+
+#: (regular expression on the URL, reason): addresses that cannot be trusted to
+#: lead to the claim. Matching URLs get a "doubtful address" note.
+DOUBTFUL: tuple[tuple[str, str], ...] = (
+    (r"%7B%7B|\{\{", "the address ends in template debris"),
+    (r"://homolog\.|serverdo\.in", "a staging server, not the publisher's public site"),
+    (r"\.azureedge\.net/", "a content-delivery mirror, not the publisher's own site"),
+    (r"://sd-\d+-h\d+\.ferozo\.net/", "a hosting server's name, not the publisher's address"),
+    (r"random-post=", "a 'random post' link whose slug is unrelated to the claim"),
+    (r"^https?://[^/]+/?$", "a site's home page, not the page that carries the claim"),
+)
+#: files whose URLs must lead to the page itself (a home page is doubtful there)
+PAGE_LEVEL_FILES: frozenset[str] = frozenset(
+    {"votes.csv", "statements.csv", "conflicts.csv", "paragraphs.csv", "resolutions.csv"}
+)
 
 #: host (without "www.") -> description. A host also covers its subdomains
 #: unless a more specific host is listed.
@@ -108,6 +146,7 @@ DOMAINS: dict[str, Source] = {
     "ru.interfax.com.ua": _s("Interfax-Ukraine", WIRE, "ru"),
     "upi.com": _s("UPI", WIRE, "en"),
     "teraz.sk": _s("TASR (teraz.sk)", WIRE, "sk", "Slovak national news agency"),
+    "ukrinform.net": _s("Ukrinform", WIRE, "en", "Ukraine's national news agency"),
     # --- media (sites that republish agency copy are refined per URL in SYNDICATED)
     "1lurer.am": _s("1lurer.am (Public Radio of Armenia)", MEDIA, "en"),
     "1tv.ge": _s("First Channel (Georgian Public Broadcaster)", MEDIA, "en"),
@@ -117,6 +156,10 @@ DOMAINS: dict[str, Source] = {
     "kun.uz": _s("Kun.uz", MEDIA, "en"),
     "allafrica.com": _s("AllAfrica", MEDIA, "en"),
     "arabnews.com": _s("Arab News", MEDIA, "en"),
+    "arabnews.pk": _s("Arab News (Pakistan edition)", MEDIA, "en"),
+    "freepressjournal.in": _s("Free Press Journal", MEDIA, "en"),
+    "news.mail.ru": _s("Mail.ru News", MEDIA, "ru"),
+    "thenassauguardian.com": _s("The Nassau Guardian", MEDIA, "en"),
     "asiaplustj.info": _s("Asia-Plus", MEDIA, "en"),
     "babel.ua": _s("Babel", MEDIA, "uk"),
     "businessinsider.com.pl": _s("Business Insider Polska", MEDIA, "pl"),
@@ -253,7 +296,12 @@ DOMAINS: dict[str, Source] = {
     ),
     "muslimcommunityreport.com": _s("Muslim Community Report", OTHER, "en"),
     "sunbight.wordpress.com": _s("sunbight (WordPress blog)", OTHER, "en"),
-    "spamchronicles.com": _s("spamchronicles.com", OTHER, "en"),
+    "spamchronicles.com": _s(
+        "spamchronicles.com (copy site)",
+        OTHER,
+        "en",
+        "the dossier calls the page AP-based, but the site is not an AP outlet",
+    ),
     "usadailyreview.com": _s("USA Daily Review (aggregator)", OTHER, "en"),
     "lodivalleynews.com": _s("Lodi Valley News (aggregator)", OTHER, "en"),
     "24newsbulletin.com": _s("24 News Bulletin (aggregator)", OTHER, "en"),
@@ -265,7 +313,7 @@ DOMAINS: dict[str, Source] = {
 SYNDICATED: dict[str, Source] = {
     "https://peacealliancewinnipeg.ca/?p=11437": _s(
         "UN press release via Peace Alliance Winnipeg",
-        UN,
+        UN_COPY,
         "en",
         "copy of the UN press release on the 24 Feb 2026 meeting (the dossier's UN source)",
     ),
@@ -310,10 +358,6 @@ SYNDICATED: dict[str, Source] = {
     "withdraw-its-troops-from-Ukraine-and-end-war/886953": _s("AP via 1lurer.am", WIRE, "en"),
     "https://www.khaosodenglish.com/news/2023/02/24/un-approves-resolution-calling-for-russia-"
     "to-leave-ukraine/": _s("AP via Khaosod English", WIRE, "en"),
-    "https://spamchronicles.com/un-passes-resolution-blaming-russia-for-crisis-in-ukraine-cuba-"
-    "abstains": _s(
-        "AP via spamchronicles.com", WIRE, "en", "the dossier describes the page as AP-based"
-    ),
     "https://english.ahram.org.eg/News/464243.aspx": _s("AFP via Ahram Online", WIRE, "en"),
     "https://www.koreanewsgazette.com/un-general-assembly-calls-for-immediate-ceasefire-in-"
     "ukraine/": _s("Trend (citing Interfax) via Korea News Gazette", WIRE, "en"),
@@ -332,6 +376,13 @@ SYNDICATED: dict[str, Source] = {
     ),
     "https://maghress.com/fr/yabiladi/137365": _s("Yabiladi via Maghress", MEDIA, "fr"),
     "https://maghress.com/fr/al3omkfr/23740": _s("Al3omk via Maghress", MEDIA, "fr"),
+    "http://cryer.org.uk/United_Nations_General_Assembly_resolution_68%2f39": _s(
+        "cryer.org.uk (encyclopedia-style copy page)",
+        OTHER,
+        "en",
+        "the address says 68/39, but the page is the article on resolution 68/262 (checked: "
+        "its summary box gives 68/262, 27 March 2014, 100-11-58)",
+    ),
 }
 
 _LANG = re.compile(r"^[a-z]{2}$")
@@ -358,9 +409,28 @@ def describe(url: str) -> Source | None:
         if found.publisher == "GitHub":
             parts = [p for p in urlsplit(url).path.split("/") if p]
             if len(parts) >= 2:
-                return Source(f"GitHub: {parts[0]}/{parts[1]}", found.tier, found.language)
+                repo = f"{parts[0]}/{parts[1]}"
+                if repo in UNDL_COPY_REPOS:
+                    return Source(
+                        f"UN Digital Library voting records via GitHub: {repo}",
+                        UN_COPY,
+                        found.language,
+                        "third-party reproduction of the UN record; row totals checked "
+                        "against the official totals",
+                    )
+                return Source(f"GitHub: {repo}", found.tier, found.language)
         return found
     return None
+
+
+def doubt(url: str, cited_in: set[str]) -> str:
+    """Return why ``url`` is a doubtful address, or ``""`` if it is not."""
+    for pattern, reason in DOUBTFUL:
+        if re.search(pattern, url):
+            if reason.startswith("a site's home page") and not cited_in & PAGE_LEVEL_FILES:
+                continue
+            return reason
+    return ""
 
 
 def split_cell(value: str) -> list[str]:
@@ -435,7 +505,13 @@ def main(argv: list[str] | None = None) -> int:
         assert src is not None
         project = sorted(label for label in cited[url] if label != DOSSIER_LABEL)
         where = ", ".join(project) if project else f"{DOSSIER_LABEL} only"
-        note = f"{src.note}; cited in: {where}" if src.note else f"cited in: {where}"
+        notes = [src.note] if src.note else []
+        # the dossier's URLs are per-vote citations, so they must lead to the page too
+        page_level = {"votes.csv"} if DOSSIER_LABEL in cited[url] else set()
+        if reason := doubt(url, cited[url] | page_level):
+            notes.insert(0, f"doubtful address: {reason}")
+        notes.append(f"cited in: {where}")
+        note = "; ".join(notes)
         rows.append(
             {
                 "source_id": f"SRC-{n:04d}",

@@ -57,10 +57,18 @@ EXTRA_FILES: dict[str, str] = {
     "ES-11-5-additions.csv": "ES-11/5",
     "ES-11-6-additions.csv": "ES-11/6",
     "ES-11-3-additions.csv": "ES-11/3",
+    "ES-11-2-resourced.csv": "ES-11/2",
+    "ES-11-4-resourced.csv": "ES-11/4",
+    "ES-11-5-resourced.csv": "ES-11/5",
+    "ES-11-7-resourced.csv": "ES-11/7",
+    "2026-additions.csv": "2026",
 }
 
-#: Dossier rows that a higher-ranked source overrules. Each one is dropped here,
-#: replaced by a row in an extra file, and kept as a claim in data/conflicts.csv.
+#: Dossier rows that a higher-ranked source replaces. Each one is dropped here and
+#: replaced by a row for the same state in an extra file. If the vote differs, the
+#: dropped claim is kept in data/conflicts.csv; if it is the same (a "re-sourced"
+#: row, e.g. a junk or copy-site address replaced by the UN record), the new row's
+#: note names the source it replaces.
 SUPERSEDED_FILE = "superseded.csv"
 
 VOTES = ("yes", "no", "abstain", "non_voting")
@@ -138,6 +146,17 @@ def main(argv: list[str] | None = None) -> int:
                 by_resolution.setdefault(rid, []).append({**row, "_where": f"{path.name}:{line}"})
     for key in sorted(superseded - dropped):
         problems.append(f"{SUPERSEDED_FILE}: {key} matches no dossier row")
+    extra_dir = ROOT / "tools" / "extra_votes"
+    for rid, iso3, url in sorted(superseded):
+        replaced = any(
+            row["iso3"] == iso3 and row["_where"].split(":")[0] in EXTRA_FILES
+            for row in by_resolution.get(rid, [])
+        )
+        if not replaced:
+            problems.append(
+                f"{SUPERSEDED_FILE}: {rid} {iso3} ({url}) is dropped but no file in "
+                f"{extra_dir.name}/ gives a replacement row"
+            )
     for rid, rows in by_resolution.items():
         complete = len(rows) == len(members)
         for row in rows:

@@ -44,6 +44,19 @@ CONFIDENCE_ORDER: tuple[str, ...] = (
     "none",
 )
 
+#: Source tiers, most authoritative first (see data/README.md, "How we decide what a
+#: vote was"). ``un_record_copy`` is a third party's copy of a UN record (a public
+#: reproduction of the UN Digital Library voting records, a site reproducing a UN
+#: press release): the UN's content without the UN's guarantee.
+SOURCE_TIER_ORDER: tuple[str, ...] = (
+    "un_record",
+    "un_record_copy",
+    "wire_agency",
+    "government",
+    "media",
+    "other",
+)
+
 #: Ordered categorical dtype for vote columns.
 VOTE_DTYPE = pd.CategoricalDtype(list(VOTE_ORDER), ordered=True)
 

@@ -15,6 +15,7 @@ from functools import cache
 import pandas as pd
 
 from ._paths import data_file
+from .categories import SOURCE_TIER_ORDER
 from .csvio import read_table
 
 SOURCE_COLUMNS = ["source_id", "url", "publisher", "tier", "language", "note"]
@@ -32,8 +33,8 @@ CONFLICT_COLUMNS = [
     "assessment",
 ]
 
-#: Source tiers, most authoritative first.
-TIER_ORDER: tuple[str, ...] = ("un_record", "wire_agency", "government", "media", "other")
+#: Source tiers, most authoritative first (defined in ``categories``).
+TIER_ORDER: tuple[str, ...] = SOURCE_TIER_ORDER
 TIER_DTYPE = pd.CategoricalDtype(list(TIER_ORDER), ordered=True)
 
 
@@ -55,14 +56,15 @@ def _conflicts() -> pd.DataFrame:
 def load_sources() -> pd.DataFrame:
     """Load every source cited in the data, with its publisher and tier.
 
-    Tiers, most authoritative first: ``un_record``, ``wire_agency``,
+    Tiers, most authoritative first: ``un_record`` (a UN site),
+    ``un_record_copy`` (a third party's copy of a UN record), ``wire_agency``,
     ``government``, ``media``, ``other``.
 
     Examples
     --------
     >>> s = load_sources()
     >>> list(s["tier"].cat.categories)
-    ['un_record', 'wire_agency', 'government', 'media', 'other']
+    ['un_record', 'un_record_copy', 'wire_agency', 'government', 'media', 'other']
     """
     return _sources().copy()
 
