@@ -6,8 +6,10 @@
 Uses the same driver as ``tests/browser/test_browser.py`` (a throwaway server
 on a stripped copy of ``notebooks/``, Debian's ``/usr/bin/chromium``). Prints,
 per notebook: until the cells are shown, until the kernel is idle, Run All,
-charts painted, widget interactions, total; then server start, browser launch
-and the wall clock against the test's 5-minute budget. Numbers only: it exits
+charts painted, the region pictures, widget interactions, the axe-core check,
+total, the violating elements by impact (minor/moderate/serious/critical) and
+whether the tab was marked unsaved on opening; then server start, browser
+launch and the wall clock against the test's 5-minute budget. Numbers only: it exits
 non-zero only when the browser is missing or a notebook shows a problem.
 Screenshots go to ``build/screenshots/`` as in the test.
 """
@@ -23,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
+import a11y  # noqa: E402
 import labdriver  # noqa: E402
 
 BUDGET_SECONDS = 300.0
@@ -47,6 +50,7 @@ def main(argv: list[str]) -> int:
         print(f"load average before: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     wall = time.perf_counter()
     bad = []
+    results: list[labdriver.NotebookResult] = []
     with labdriver.lab_server(src) as (server, _copies):
         server_s = time.perf_counter() - wall
         with sync_playwright() as p:
@@ -56,7 +60,8 @@ def main(argv: list[str]) -> int:
             launch_s = time.perf_counter() - t0
             print(f"server start {server_s:.2f} s, browser launch {launch_s:.2f} s")
             head = (f"{'notebook':38} {'shown':>6} {'idle':>6} {'run':>6} {'charts':>6} "
-                    f"{'widgets':>7} {'total':>6}  problems")
+                    f"{'shots':>6} {'widgets':>7} {'axe':>5} {'total':>6}  problems  "
+                    f"{'a11y m/m/s/c':>13} dirty")
             print(head)
             for name in names:
                 res = labdriver.run_notebook(context, server, server.root_dir / name)
@@ -66,11 +71,19 @@ def main(argv: list[str]) -> int:
                             + max(res.charts_expected - res.charts_drawn, 0))
                 if problems:
                     bad.append(name)
+                a = res.a11y
+                counts = "/".join(map(str, a.counts().values())) if a and not a.error else "-"
                 print(f"{name:38} {res.load_s:6.1f} {res.open_s:6.1f} {res.run_s:6.1f} "
-                      f"{res.charts_s:6.1f} {res.interact_s:7.1f} {res.total_s:6.1f}  {problems}")
+                      f"{res.charts_s:6.1f} {res.shots_s:6.1f} {res.interact_s:7.1f} "
+                      f"{a.seconds if a else 0:5.1f} {res.total_s:6.1f}  {problems:8}  "
+                      f"{counts:>13} {res.dirty_on_open}")
+                results.append(res)
             context.close()
             browser.close()
     wall = time.perf_counter() - wall
+    if results:
+        path = a11y.write_summary(results, labdriver.A11Y_DIR, frozenset())
+        print(f"axe-core summary: {path}")
     verdict = "within" if wall < BUDGET_SECONDS else "OVER"
     print(f"wall clock {wall:.1f} s ({verdict} the {BUDGET_SECONDS:.0f} s budget of the test)")
     if bad:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+import a11y
 import labdriver
 import pytest
 
@@ -35,6 +36,11 @@ def playwright_sync() -> Iterator[Any]:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    try:
+        a11y.axe_script()
+    except (ImportError, OSError):
+        _unavailable("axe-core is missing: the axe-playwright-python package is not "
+                     "installed (pip install -e '.[test]')")
     with sync_playwright() as p:
         yield p
 
@@ -74,4 +80,9 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     tr.section("browser test: timings and screenshots")
     for res in labdriver.RESULTS:
         for line in labdriver.summary(res).splitlines():
+            tr.write_line(line)
+    summary = labdriver.A11Y_DIR / "summary.md"
+    if summary.exists():
+        tr.section("browser test: accessibility (axe-core), " + str(summary))
+        for line in summary.read_text(encoding="utf-8").splitlines():
             tr.write_line(line)

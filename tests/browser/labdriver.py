@@ -50,9 +50,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import a11y  # next to this module; it imports axe-core's script only when run
+
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = ROOT / "notebooks"
 SCREENSHOT_DIR = ROOT / "build" / "screenshots"
+A11Y_DIR = ROOT / "build" / "a11y"
 
 #: Where Debian's chromium lives (never ``playwright install``).
 CHROMIUM = os.environ.get("UNGA_TEACH_CHROMIUM", "/usr/bin/chromium")
@@ -90,6 +93,8 @@ BUILDERS = (
     "paragraph_explorer",
     "vote_comparer",
 )
+#: Builders that are self-checks: pictured before the test answers them.
+SELF_CHECKS = ("quiz", "matching_quiz")
 _BUILDER_RE = re.compile(r"(?<![\w.])(?:\w+\.)?(" + "|".join(BUILDERS) + r")\s*\(")
 _CHART_RE = re.compile(r"(_chart|\bvote_map)\s*\(")
 
@@ -156,6 +161,11 @@ class NotebookPlan:
             if "raises-exception" in (cell.get("metadata", {}).get("tags") or []):
                 plan.may_raise.append(i)
         return plan
+
+    @property
+    def self_check_cells(self) -> list[int]:
+        """Cells that build a quiz (answered by the test, so pictured before that)."""
+        return [i for i, b in self.widget_cells.items() if b in SELF_CHECKS]
 
 
 def prepare_notebooks(src: Path, dest: Path) -> list[Path]:
@@ -461,6 +471,19 @@ _CHARTS_JS = """(panel) => {
   return cells.map(c => [...c.querySelectorAll('.vega-embed')].filter(drawn).length);
 }"""
 
+_DIRTY_JS = """() => {
+  const tab = document.querySelector('.lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current');
+  return tab ? tab.classList.contains('jp-mod-dirty') : null;
+}"""
+
+# Per cell: what its outputs show that deserves its own picture.
+_REGIONS_JS = """(panel) => [...document.querySelectorAll(panel + ' .jp-Cell')].map(c => {
+  const kinds = [];
+  if (c.querySelector('.jp-OutputArea-output .vega-embed')) kinds.push('chart');
+  if (c.querySelector('.jp-OutputArea-output table')) kinds.push('table');
+  return kinds;
+})"""
+
 _PROBLEMS_JS = """(panel) => {
   const p = document.querySelector(panel);
   const cells = [...p.querySelectorAll('.jp-Cell')];
@@ -508,6 +531,11 @@ class NotebookResult:
     stderr: list[str] = field(default_factory=list)  # every stderr output shown
     screenshot: Path | None = None
     timed_out: str = ""
+    # The open tab right after the kernel is idle, before Run All: is it marked unsaved?
+    dirty_on_open: bool | None = None
+    region_shots: list[Path] = field(default_factory=list)  # build/screenshots/<nb>/*.png
+    shots_s: float = 0.0
+    a11y: Any = None  # a11y.A11yResult, after Run All and the interactions
 
 
 #: Results of this session's runs (printed in pytest's terminal summary).
@@ -619,12 +647,15 @@ def run_notebook(
     screenshot_dir: Path | None = SCREENSHOT_DIR,
     run_timeout: float = 120.0,
     chart_timeout: float = 30.0,
+    accessibility: bool = True,
 ) -> NotebookResult:
     """Open ``path`` (inside the server's root) in a fresh workspace, Run All, check, interact.
 
     Pass a Browser to get a context of its own (closed afterwards), or a shared
     BrowserContext (its HTTP cache makes JupyterLab load faster; only the page
-    is closed).
+    is closed). Before the widget actions, each self-check cell and each chart or
+    table output is pictured to ``screenshot_dir/<notebook>/``; after them, axe-core
+    checks the outputs (``accessibility``) and the whole notebook is pictured.
     """
     plan = NotebookPlan.from_file(path)
     res = NotebookResult(name=path.name, charts_expected=len(plan.chart_cells))
@@ -656,6 +687,8 @@ def run_notebook(
         page.wait_for_function(_KERNEL_READY_JS, arg=PANEL, timeout=90_000, polling=200)
         res.open_s = time.perf_counter() - t_start
         server.remember_children()
+        page.wait_for_timeout(300)  # let the kernel's language_info reach the model
+        res.dirty_on_open = page.evaluate(_DIRTY_JS)
 
         t0 = time.perf_counter()
         for _attempt in range(2):
@@ -691,6 +724,12 @@ def run_notebook(
             except Exception:
                 res.widgets_missing.append(i)
 
+        # pictures of the self-checks before anyone answers, and of each chart/table
+        if screenshot_dir is not None:
+            t0 = time.perf_counter()
+            res.region_shots = _region_screenshots(page, plan, screenshot_dir / path.stem)
+            res.shots_s = time.perf_counter() - t0
+
         # one learner action per widget cell
         t0 = time.perf_counter()
         for i, builder in plan.widget_cells.items():
@@ -714,6 +753,9 @@ def run_notebook(
                         if p and not (i in plan.may_raise and
                                       all(x.startswith(("stderr", "text")) for x in p))}
 
+        if accessibility:
+            res.a11y = a11y.run_axe(page, PANEL)
+
         if screenshot_dir is not None:
             res.screenshot = _screenshot(page, screenshot_dir / f"{path.stem}.png")
     finally:
@@ -727,9 +769,8 @@ def run_notebook(
     return res
 
 
-def _screenshot(page: Any, target: Path) -> Path:
-    """Grow the viewport to the notebook's full height, then take one picture."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+def _grow_viewport(page: Any) -> None:
+    """Make the viewport tall enough to show every cell without scrolling (max 30000 px)."""
     # How far the last cell reaches below the visible part of the notebook (the
     # notebook's scroll-past-end padding is left out).
     extra = page.evaluate(f"""() => {{
@@ -740,16 +781,49 @@ def _screenshot(page: Any, target: Path) -> Path:
         const last = cells[cells.length - 1].getBoundingClientRect().bottom;
         return last - s.getBoundingClientRect().top + s.scrollTop - s.clientHeight;
     }}""")
-    height = min(1000 + max(int(extra), 0) + 40, 30000)
-    page.set_viewport_size({"width": 1400, "height": height})
-    page.wait_for_timeout(800)
+    current = (page.viewport_size or {}).get("height", 1000)
+    height = min(current + max(int(extra), 0) + 40, 30000)
+    if height != current:
+        page.set_viewport_size({"width": 1400, "height": height})
+        page.wait_for_timeout(800)
     page.evaluate(f"""() => {{
         const s = document.querySelector('{PANEL} .jp-WindowedPanel-outer');
         if (s) s.scrollTop = 0;
     }}""")
     page.wait_for_timeout(200)
+
+
+def _screenshot(page: Any, target: Path) -> Path:
+    """Grow the viewport to the notebook's full height, then take one picture."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _grow_viewport(page)
     page.screenshot(path=str(target), full_page=True)
     return target
+
+
+def _region_screenshots(page: Any, plan: NotebookPlan, target_dir: Path) -> list[Path]:
+    """Picture each self-check cell (input and output) and each chart/table output.
+
+    Taken before the widget actions, so a quiz picture shows what a learner sees
+    before answering. Files: ``cell-NN-selfcheck-before.png``, ``cell-NN-chart.png``,
+    ``cell-NN-table.png`` (``chart+table`` when one output has both). The folder is
+    emptied first, so no picture from an older run is left behind.
+    """
+    shutil.rmtree(target_dir, ignore_errors=True)
+    target_dir.mkdir(parents=True, exist_ok=True)
+    _grow_viewport(page)  # everything on screen: no scrolling inside JupyterLab
+    cells = page.locator(f"{PANEL} .jp-Cell")
+    kinds = page.evaluate(_REGIONS_JS, PANEL)
+    shots = []
+    todo = [(i, cells.nth(i), "selfcheck-before") for i in plan.self_check_cells]
+    todo += [(i, cells.nth(i).locator(".jp-OutputArea").first, "+".join(k))
+             for i, k in enumerate(kinds) if k and i not in plan.self_check_cells]
+    for i, loc, kind in sorted(todo, key=lambda t: t[0]):
+        target = target_dir / f"cell-{i:02d}-{kind}.png"
+        with contextlib.suppress(Exception):  # a missing picture is reported by its absence
+            loc.screenshot(path=str(target), timeout=10_000, animations="disabled")
+            shots.append(target)
+    return shots
 
 
 def summary(res: NotebookResult) -> str:
@@ -760,8 +834,25 @@ def summary(res: NotebookResult) -> str:
         f"total {res.total_s:.1f}s",
     ]
     lines += [f"  {x}" for x in res.interactions]
+    if res.dirty_on_open is not None:
+        lines.append("  on opening (before Run All) the tab is "
+                     + ("MARKED UNSAVED (jp-mod-dirty)" if res.dirty_on_open else "not dirty"))
+    if res.a11y is not None:
+        a = res.a11y
+        if a.error:
+            lines.append(f"  axe-core: did not run ({a.error})")
+        else:
+            c = a.counts()
+            lines.append(f"  axe-core {a.axe_version} ({a.seconds:.1f}s, {a.scoped} outputs): "
+                         + ", ".join(f"{k} {v}" for k, v in c.items())
+                         + (" | rules: " + ", ".join(f"{r} ({imp} x{n})" for r, (imp, n)
+                                                     in a.by_rule().items())
+                            if a.violations else ""))
     if res.screenshot:
         lines.append(f"  screenshot: {res.screenshot}")
+    if res.region_shots:
+        lines.append(f"  {len(res.region_shots)} region pictures ({res.shots_s:.1f}s) in "
+                     f"{res.region_shots[0].parent}")
     for text in res.stderr:
         lines.append("  stderr shown in " + " ".join(text.split())[:300])
     if res.console_errors:
