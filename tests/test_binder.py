@@ -26,7 +26,8 @@ from packaging.version import Version
 ROOT = Path(__file__).resolve().parent.parent
 BINDER = ROOT / "binder"
 START = "notebooks/00_start_here.ipynb"
-SELF_LINES = {".", "./", "-e .", "-e ./", "--editable .", "--editable=."}
+SELF_LINES = {".", "./", "-e .", "-e ./", "--editable .", "--editable=.",
+              ".[assignment]", "-e .[assignment]"}
 
 
 def _pyproject() -> dict:
@@ -65,6 +66,13 @@ def test_binder_installs_the_package_itself() -> None:
     assert any(line in SELF_LINES for line in lines), (
         "binder/requirements.txt must contain a line '.' (or '-e .'): with a binder/ folder "
         f"repo2docker ignores pyproject.toml. Lines found: {lines}")
+
+
+def test_binder_installs_the_assignment_extra() -> None:
+    """Binder and hubs hand out the graded assignment, so they need otter-grader."""
+    lines = [" ".join(line.split()) for line in _binder_lines()]
+    assert any(line.endswith(".[assignment]") for line in lines), lines
+    assert "assignment" in _pyproject()["project"]["optional-dependencies"]
 
 
 def test_binder_ranges_agree_with_pyproject() -> None:

@@ -52,6 +52,8 @@ _EXPORTS: dict[str, str] = {
     "DataFileError": "errors",
     "UnknownCountryError": "errors",
     "UnknownResolutionError": "errors",
+    # the graded assignment (otter-grader is optional)
+    "assignment_grader": "assignment",
     # notebook set-up
     "setup_notebook": "notebook",
     "SetupReport": "notebook",
@@ -91,10 +93,15 @@ _EXPORTS: dict[str, str] = {
     "quiz": "quizzes",
     "matching_quiz": "quizzes",
     # the official UN record
-    "read_undl": "undl",
-    "use_official_record": "undl",
-    "compare_with_official": "undl",
-    "agreement_matrix": "undl",
+    "read_undl": "official.read",
+    "use_official_record": "official.install",
+    "compare_with_official": "official.compare",
+    "agreement_matrix": "official.agreement",
+    "historical_codes": "official.codes",
+    "cache_dir": "official.cache",
+    "clear_cache": "official.cache",
+    "current_record": "record",
+    "CacheError": "errors",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -115,10 +122,23 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .categories import VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
-    from .errors import DataFileError, UngaTeachError, UnknownCountryError, UnknownResolutionError
+    from .errors import (
+        CacheError,
+        DataFileError,
+        UngaTeachError,
+        UnknownCountryError,
+        UnknownResolutionError,
+    )
     from .groups import REGIONAL_GROUPS, group_members, group_names, load_groups
     from .members import Country, country_name, find_country, load_members
+    from .official.agreement import agreement_matrix
+    from .official.cache import cache_dir, clear_cache
+    from .official.codes import historical_codes
+    from .official.compare import compare_with_official
+    from .official.install import use_official_record
+    from .official.read import read_undl
     from .paragraphs import load_paragraphs
+    from .record import current_record
     from .record_coverage import coverage
     from .resolutions import (
         MAIN_RESOLUTION,
