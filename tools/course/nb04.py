@@ -45,7 +45,7 @@ def cells() -> list:
 
             **United States: abstained.** Deputy Permanent Representative
             {s("S001")["speaker"]} said the United States welcomed the call for a ceasefire
-            but judged some of the wording {quote("S001", who=False)}. The US mission added:
+            but judged some of the wording {quote("S001", who=False)}. She ended:
             {quote("S002", who=False)}. Before the vote, the United States had sought
             separate votes on two paragraphs (notebook 02).
 
@@ -57,7 +57,8 @@ def cells() -> list:
             **Russian Federation: voted against.** Deputy Permanent Representative
             {s("S006")["speaker"]} argued that a Ukraine seeking lasting peace should
             pursue diplomacy and solutions acceptable to both sides, with durable security
-            guarantees for Russia and Ukraine, {quote("S006", who=False)}.
+            guarantees for Russia and Ukraine, instead of starting yet more politicised
+            votes (our paraphrase of her words as reported in Russian; {src("S006")}).
 
             **China: abstained.** Counsellor {s("S007")["speaker"]} said the abstention was
             consistent with China's established position: respect for the sovereignty and

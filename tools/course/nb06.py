@@ -47,13 +47,18 @@ def cells() -> list:
 
             Not every source deserves the same trust. The course ranks them:
 
-            1. **un_record**: UN documents, press releases and UN News.
-            2. **wire_agency**: Reuters, AP, AFP, EFE, Kyodo, PTI and similar, which report
+            1. **un_record**: UN documents, press releases and UN News, on a UN site.
+            2. **un_record_copy**: a UN record as copied by someone else, for example a
+               public data set that reproduces the UN Digital Library's voting records.
+               It carries the UN's content, but a copy can contain copying errors.
+            3. **wire_agency**: Reuters, AP, AFP, EFE, Kyodo, PTI and similar, which report
                from the hall or from the board.
-            3. **government**: a state's own statements about its own vote.
-            4. **media**: national newspapers and broadcasters.
-            5. **other**: everything else, used only with care and never alone for a
+            4. **government**: a state's own statements about its own vote.
+            5. **media**: national newspapers and broadcasters.
+            6. **other**: everything else, used only with care and never alone for a
                disputed fact.
+
+            A source lower on this list never overrides one higher up.
             """),
         code("sources", """
             ut.load_sources()["tier"].value_counts(sort=False)
@@ -126,10 +131,13 @@ def cells() -> list:
             """),
         md("coverage-read", f"""
             The records of {", ".join(F.complete)} are complete; still partial:
-            {", ".join(F.partial) or "none"}. The complete records of the 2022-2025 votes come from the UN
-            Digital Library's voting records, read through public copies (the notes in
-            `ut.load_votes()` name them). For the two February 2025 votes
-            they confirmed almost every vote found earlier in the press; the exception,
+            {", ".join(F.partial) or "none"}. Each complete record rests on several
+            sources, and every row names its own in `source_url`: lists from UN press
+            releases, agencies, newspapers and public data sets, and the UN Digital
+            Library's voting records, read through public copies, which filled the gaps
+            from ES-11/2 onwards and were checked against every row found earlier. For
+            the two February 2025 votes they confirmed almost every vote found earlier in
+            the press; the exception,
             Armenia on ES-11/8 (reported as abstaining, recorded as yes), is in the
             conflicts table. That is some reassurance about press-based rows elsewhere,
             and a reminder that even good agencies misread the board.
