@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 import unga_teach as ut
 from unga_teach.categories import VOTE_ORDER
+from unga_teach.votes import shipped_votes
 
 DOSSIER_AGAINST_2026 = {
     "RUS", "BLR", "BFA", "BDI", "CUB", "PRK", "ERI", "IRN", "MLI", "NIC", "NER", "SDN",
@@ -140,3 +143,112 @@ def test_groups_statements_paragraphs_conflicts_sources_load() -> None:
     assert {"SYR", "SVK"} <= set(rejected["iso3"])
     sources = ut.load_sources()
     assert sources["url"].is_unique
+
+
+# --- regression tests for the data corrections of issue 11 -------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: addresses that cannot be trusted to lead to the claim (see tools/build_sources.py)
+JUNK_URL = (
+    r"%7B%7B|\{\{"  # template debris
+    r"|://homolog\.|serverdo\.in"  # staging server
+    r"|\.azureedge\.net/"  # CDN mirror
+    r"|://sd-\d+-h\d+\.ferozo\.net/"  # hosting-server name
+    r"|random-post="  # unrelated 'random post' slug
+    r"|^https?://[^/]+/?$"  # bare home page
+)
+
+
+def _tier_rank() -> dict[str, int]:
+    sources = ut.load_sources()
+    order = {t: i for i, t in enumerate(sources["tier"].cat.categories)}
+    return {str(u): order[str(t)] for u, t in zip(sources["url"], sources["tier"], strict=True)}
+
+
+def test_no_vote_or_statement_rests_on_a_doubtful_address() -> None:
+    for frame, name in ((shipped_votes(), "votes"), (ut.load_statements(), "statements")):
+        bad = frame[frame["source_url"].astype(str).str.contains(JUNK_URL, regex=True, na=False)]
+        assert bad.empty, (name, sorted(set(bad["source_url"].astype(str))))
+    sources = ut.load_sources()
+    # a bloc's home page is a fair source for its membership list (groups.csv)
+    bloc_pages = sources["note"].str.fullmatch(r"cited in: (groups|members)\.csv")
+    junk = sources[sources["url"].str.contains(JUNK_URL, regex=True) & ~bloc_pages]
+    assert junk["note"].str.startswith("doubtful address").all(), list(junk["url"])
+    conflicts = ut.load_conflicts()
+    left = conflicts[conflicts["source_url"].str.contains(JUNK_URL, regex=True)]
+    assert set(left["outcome"]) <= {"rejected", "not_located"}, left[["conflict_id", "outcome"]]
+
+
+def test_un_record_tier_only_on_un_hosts_and_copies_ranked_as_copies() -> None:
+    sources = ut.load_sources()
+    hosts = sources["url"].str.extract(r"^https?://([^/:]+)", expand=False).str.lower()
+    on_un = hosts.str.fullmatch(r"(.+\.)?un\.org")
+    assert on_un[sources["tier"] == "un_record"].all()
+    assert not on_un[sources["tier"] == "un_record_copy"].any()
+    by_url = sources.set_index("url")["tier"].astype(str)
+    assert by_url["https://peacealliancewinnipeg.ca/?p=11437"] == "un_record_copy"
+    copies = by_url.index.str.contains("github.com/(?:HZloto|data-driven-decision-lab)")
+    for url in by_url.index[copies]:
+        assert by_url[url] == "un_record_copy", url
+    spam = by_url[by_url.index.str.contains("spamchronicles.com")]
+    assert (spam == "other").all()
+
+
+def test_a_lower_tier_never_overrides_a_higher_one() -> None:
+    rank = _tier_rank()
+    votes = shipped_votes().set_index(["resolution", "iso3"])
+    superseded = pd.read_csv(ROOT / "tools" / "extra_votes" / "superseded.csv", dtype=str)
+    for row in superseded.itertuples():
+        kept = str(votes.loc[(row.resolution, row.iso3), "source_url"])
+        assert rank[kept] < rank[row.superseded_source_url], (row.resolution, row.iso3)
+    conflicts = ut.load_conflicts()
+    settled = conflicts[(conflicts["outcome"] == "rejected")
+                        & (conflicts["recorded_vote"] != "unknown")]
+    for row in settled.itertuples():
+        kept = str(votes.loc[(row.resolution, row.iso3), "source_url"])
+        assert rank[kept] <= rank[str(row.source_url)], (row.conflict_id, kept)
+        assert str(votes.loc[(row.resolution, row.iso3), "vote"]) == row.recorded_vote
+
+
+def test_ghana_2026_yes_reported_with_its_statement() -> None:
+    row = ut.load_votes("2026").set_index("iso3").loc["GHA"]
+    assert (str(row["vote"]), str(row["confidence"])) == ("yes", "reported")
+    assert "ukrinform.net" in str(row["source_url"])
+    stmt = ut.load_statements().query("speaker_iso3 == 'GHA' and resolution == '2026'")
+    assert len(stmt) == 1 and stmt["vote_cast"].iloc[0] == "yes"
+    assert stmt["source_url"].iloc[0] == row["source_url"]
+
+
+def test_conflicting_2026_lists_are_recorded() -> None:
+    c = ut.load_conflicts("2026").set_index("iso3")
+    assert c.loc["SVK", "outcome"] == "rejected" and "24.kg" in c.loc["SVK", "source_url"]
+    for iso3 in ("OMN", "PAK"):
+        assert "razomua" in c.loc[iso3, "claim"] and c.loc[iso3, "outcome"] == "not_located"
+
+
+def test_quotations_are_only_wording_a_source_prints() -> None:
+    s = ut.load_statements().set_index("statement_id")
+    assert not s.loc["S006", "quote"] or pd.isna(s.loc["S006", "quote"])
+    assert "tass.com" not in s.loc["S006", "source_url"]
+    assert "paraphrase" in s.loc["S006", "note"].lower()
+    # S002 is the end of the US representative's remarks in the hall, not a press statement
+    assert s.loc["S002", "speaker"] == s.loc["S001", "speaker"] == "Tammy Bruce"
+
+
+def test_vote_cast_agrees_with_the_votes() -> None:
+    s = ut.load_statements()
+    assert s.set_index("statement_id").loc["S022", "vote_cast"] == "yes"
+    votes = shipped_votes().set_index(["resolution", "iso3"])["vote"].astype(str)
+    cast = s[s["vote_cast"].notna() & (s["vote_cast"] != "") & s["speaker_iso3"].notna()]
+    for row in cast.itertuples():
+        key = (row.resolution, row.speaker_iso3)
+        if key in votes.index:
+            assert votes[key] == row.vote_cast, row.statement_id
+    stale = s[s["note"].fillna("").str.contains("not in the partial list")]
+    assert stale.empty, list(stale["statement_id"])
+
+
+def test_project_urls_are_not_placeholders() -> None:
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "example.org" not in text and "example.com" not in text
