@@ -9,7 +9,7 @@ Without ``--path`` it writes (once) a synthetic file of the official size with
 ``benchmarks/make_synthetic_undl.py`` into ``build/`` (git-ignored). Measured,
 side by side:
 
-* first load: :func:`unga_teach.undl.read_undl` with an empty cache (parse,
+* first load: :func:`unga_teach.read_undl` with an empty cache (parse,
   checks, writing the Parquet cache) vs ``pandas.read_csv(path)`` with
   defaults (and, for reference, ``engine="pyarrow"``);
 * cached load (the second :func:`read_undl` of the same file);
@@ -67,7 +67,7 @@ def peak_kb():
 mode, path, cache = sys.argv[1], sys.argv[2], sys.argv[3]
 os.environ["UNGA_TEACH_CACHE"] = cache
 import numpy, pandas as pd, pyarrow, pyarrow.csv, pyarrow.parquet
-from unga_teach import undl
+from unga_teach import official as undl
 from unga_teach.members import load_members
 load_members()
 base = peak_kb()
@@ -154,7 +154,7 @@ def _run(args: argparse.Namespace, path: Path, tmp: Path) -> int:
     import numpy as np
     import pandas as pd
 
-    from unga_teach import undl
+    from unga_teach import official as undl
 
     counter = iter(range(10**6))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,8 +16,8 @@ def isolated_record(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator
     """A private cache folder, no env var, and no official record left behind."""
     monkeypatch.setenv("UNGA_TEACH_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("UNGA_TEACH_UNDL", raising=False)
-    env_checked = record._env_checked
-    record.set_official_votes(None)
+    saved = copy.copy(record.STATE.__dict__)
+    record.use_shipped()
     yield
-    record.set_official_votes(None)
-    record._env_checked = env_checked
+    record.STATE.clear()
+    record.STATE.__dict__.update(saved)

@@ -8,6 +8,7 @@ import importlib.util
 import io
 import itertools
 import os
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -18,10 +19,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import unga_teach as ut
-from unga_teach import record, undl
+from unga_teach import official as undl
+from unga_teach import record
 from unga_teach.categories import VOTE_DTYPE
 from unga_teach.errors import DataFileError, UngaTeachError
-from unga_teach.votes import _shipped_votes
+from unga_teach.official import cache as undl_cache
+from unga_teach.official import read as undl_read
+from unga_teach.votes import shipped_votes
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "undl_sample.csv"
@@ -70,7 +74,7 @@ def _triples(frame: pd.DataFrame) -> set[tuple[str, str, str]]:
 # ------------------------------------------------------------------------ reading
 def test_fixture_reproduces_the_shipped_complete_votes() -> None:
     course = undl.read_undl(FIXTURE)
-    shipped = _shipped_votes()
+    shipped = shipped_votes()
     shipped = shipped[shipped["resolution"].isin(COMPLETE)]
     assert sorted(course["resolution"].unique()) == sorted(COMPLETE)
     assert len(course) == 5 * 193
@@ -370,13 +374,13 @@ def test_second_load_uses_the_parquet_cache(tmp_path: Path, monkeypatch: pytest.
     path = tmp_path / "ga.csv"
     path.write_bytes(FIXTURE.read_bytes())
     calls: list[int] = []
-    real_parse = undl._parse
+    real_parse = undl_read.parse_csv
 
     def counting(*args, **kwargs):
         calls.append(1)
         return real_parse(*args, **kwargs)
 
-    monkeypatch.setattr(undl, "_parse", counting)
+    monkeypatch.setattr(undl_read, "parse_csv", counting)
     first = undl.read_undl(path, resolutions="all")
     cached = undl.cache_file(path)
     assert cached.is_file() and cached.parent == tmp_path / "cache"
@@ -385,10 +389,10 @@ def test_second_load_uses_the_parquet_cache(tmp_path: Path, monkeypatch: pytest.
     def failing(*args, **kwargs):
         raise AssertionError("the CSV was parsed again")
 
-    monkeypatch.setattr(undl, "_parse", failing)
+    monkeypatch.setattr(undl_read, "parse_csv", failing)
     second = undl.read_undl(path, resolutions="all")
     pd.testing.assert_frame_equal(first, second)
-    monkeypatch.setattr(undl, "_parse", real_parse)
+    monkeypatch.setattr(undl_read, "parse_csv", real_parse)
     pd.testing.assert_frame_equal(undl.read_undl(path), undl.read_undl(path, cache=False))
 
 
@@ -411,11 +415,12 @@ def test_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, monkeypatch: pytes
     rows_file = undl.cache_file(path)
     rows_file.write_bytes(b"not parquet at all")
     calls: list[int] = []
-    real_parse = undl._parse
-    monkeypatch.setattr(undl, "_parse", lambda *a, **k: calls.append(1) or real_parse(*a, **k))
+    real_parse = undl_read.parse_csv
+    monkeypatch.setattr(undl_read, "parse_csv",
+                        lambda *a, **k: calls.append(1) or real_parse(*a, **k))
     pd.testing.assert_frame_equal(undl.read_undl(path, resolutions="all"), expected)
     assert calls == [1]
-    assert undl._read_cache(rows_file) is not None  # rebuilt
+    assert undl_cache.read_cache(rows_file) is not None  # rebuilt
 
 
 def _same_frame(a: pd.DataFrame, b: pd.DataFrame) -> None:
@@ -533,17 +538,27 @@ def test_use_official_record_switches_and_back() -> None:
 
 def test_environment_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("UNGA_TEACH_UNDL", str(FIXTURE))
-    monkeypatch.setattr(record, "_env_checked", False)
+    record.reset()
     cov = ut.coverage().set_index("resolution")
     assert cov.loc["ES-11/8", "record"] == "official"
     assert record.official_source() == str(FIXTURE)
 
 
 def test_environment_variable_with_a_bad_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 11.3: one behaviour on every call: a warning once, then shipped data."""
     monkeypatch.setenv("UNGA_TEACH_UNDL", "/no/such/file.csv")
-    monkeypatch.setattr(record, "_env_checked", False)
-    with pytest.raises(DataFileError, match="file not found"):
-        ut.coverage()
+    record.reset()
+    with pytest.warns(UserWarning, match="file not found"):
+        first = ut.load_votes("2026")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no second warning
+        second = ut.load_votes("2026")
+        assert set(ut.coverage()["record"]) == {"shipped"}
+    pd.testing.assert_frame_equal(first, second)
+    info = ut.current_record()
+    assert info.kind == "shipped"
+    assert "file not found" in (info.warning or "")
+    assert "shipped" in str(info)
 
 
 def test_non_member_code_in_a_course_vote_is_not_installed(tmp_path: Path) -> None:
@@ -609,7 +624,7 @@ def test_compare_missing_rows_and_unknown_votes(tmp_path: Path) -> None:
     es1 = _id_of("A/RES/ES-11/1")
     rows = [r for r in rows if not (r[0] == es1 and r[1] == "KEN")]
     # a partial vote of the shipped data (2026 at least, found by its draft symbol)
-    shipped = _shipped_votes()
+    shipped = shipped_votes()
     cov = ut.coverage().set_index("resolution")
     res = ut.load_resolutions().set_index("id")
     partial = [r for r in cov.index if cov.loc[r, "status"] == "partial"]

@@ -6,13 +6,16 @@ Subcommands::
     unga-teach compare PATH [--csv OUT]
                                     every difference between our data and the UN file
     unga-teach validate             check the shipped data (exit 1 on problems)
+    unga-teach cache [--clear]      where the cache is and its size; --clear empties it
     unga-teach info                 versions, folders, coverage, record in use
 
 Errors in the input (a missing or damaged file, ...) print one line starting
 with ``error:`` on stderr and exit with status 2; there is no traceback.
 Nothing is ever written into the installed package: the only file written is
-the Parquet cache (see :func:`unga_teach.undl.cache_dir`) and, on request, the
-``--csv`` output.
+the cache (see :func:`unga_teach.cache_dir`) and, on request, the ``--csv``
+output. Warnings (a vote the official file does not show whole, a cache that
+could not be written, a bad ``UNGA_TEACH_UNDL``) print as ``warning:`` lines
+on stderr.
 
 Examples
 --------
@@ -28,6 +31,7 @@ import contextlib
 import os
 import platform
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -51,6 +55,11 @@ def _coverage() -> pd.DataFrame:
     return unga_teach.coverage()
 
 
+def _warn(message: str) -> None:
+    """One ``warning:`` line on stderr."""
+    print(f"warning: {' '.join(message.split())}", file=sys.stderr)
+
+
 def _show_progress(args: argparse.Namespace) -> bool:
     return not args.no_progress and sys.stderr.isatty()
 
@@ -70,25 +79,32 @@ def _print_historical(table: pd.DataFrame) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from . import undl
+    from . import record
+    from .official.codes import historical_codes
+    from .official.course import check_course_votes
+    from .official.read import read_undl, select_votes
 
     path = Path(args.path)
-    frame = undl.read_undl(path, resolutions="all", cache=not args.no_cache,
-                           progress=_show_progress(args))
+    frame = read_undl(path, resolutions="all", cache=not args.no_cache,
+                      progress=_show_progress(args))
     n_votes = int(frame["undl_id"].nunique())
     dates = frame["date"].dropna()
     span = f", {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else ""
     print(f"read {path}: {len(frame):,} rows, {n_votes:,} recorded votes{span}")
-    if not args.no_cache:
-        print(f"cache: {undl.cache_file(path)}")
-    undl._install(undl._select(frame, "course"), str(path))
+    print(f"cache: {frame.attrs.get('cache', 'off')}")
+    checked = check_course_votes(select_votes(frame, "course"), str(path))
+    record.install(checked.rows, str(path), accepted=checked.accepted, refused=checked.refused)
+    if checked.refused:
+        print("refused (the file does not show them whole; their shipped rows are kept):")
+        for rid, why in checked.refused.items():
+            print(f"  - {rid}: {why}")
     cov = _coverage()
     official = cov[cov["record"] == "official"]["resolution"].tolist()
     print(f"course votes in the file: {', '.join(official) if official else 'none'}")
     print()
     print(_table(cov[COVERAGE_SHOWN]))
     print()
-    _print_historical(undl.historical_codes(frame))
+    _print_historical(historical_codes(frame))
     print()
     print("The official record is used in this command only. To use it in notebooks, set "
           f"UNGA_TEACH_UNDL={path} or call unga_teach.use_official_record(path).")
@@ -96,9 +112,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from . import undl
+    from .official.compare import COMPARE_KINDS, compare_with_official
 
-    table = undl.compare_with_official(args.path, progress=_show_progress(args))
+    table = compare_with_official(args.path, progress=_show_progress(args))
     covered = table.attrs.get("covered", [])
     not_covered = table.attrs.get("not_covered", [])
     print(f"compared: {', '.join(covered) if covered else 'no course vote is in the file'}")
@@ -109,7 +125,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     else:
         counts = table["kind"].value_counts()
         print(f"{len(table)} difference(s): "
-              + "; ".join(f"{k}: {int(counts[k])}" for k in undl.COMPARE_KINDS if k in counts))
+              + "; ".join(f"{k}: {int(counts[k])}" for k in COMPARE_KINDS if k in counts))
         print()
         shown = table[["resolution", "iso3", "name", "shipped_vote", "official_vote",
                        "shipped_confidence", "kind"]]
@@ -141,22 +157,35 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 1
 
 
+def _cmd_cache(args: argparse.Namespace) -> int:
+    from .official.cache import cache_usage, clear_cache
+
+    if args.clear:
+        removed = clear_cache()
+        print(f"cleared: {removed} file(s) deleted from {cache_usage().folder}")
+        return 0
+    print(f"cache: {cache_usage()}")
+    return 0
+
+
 def _cmd_info(args: argparse.Namespace) -> int:
     import numpy as np
     import pyarrow as pa
 
-    from . import __version__, record, undl
+    from . import __version__, record
     from ._paths import data_dir
+    from .official.cache import cache_usage
 
     print(f"unga-teach {__version__}")
     print(f"python {platform.python_version()}, pandas {pd.__version__}, "
           f"pyarrow {pa.__version__}, numpy {np.__version__}")
     print(f"data folder: {data_dir()}")
-    cache = undl.cache_dir()
-    entries = sorted(cache.glob("undl-*.rows.parquet")) if cache.is_dir() else []
-    print(f"cache folder: {cache} ({len(entries)} cached file(s))")
-    source = record.official_source()
-    print(f"official record: {source if source else 'none (shipped data)'}")
+    try:
+        print(f"cache folder: {cache_usage()}")
+    except UngaTeachError as exc:
+        print(f"cache folder: none ({' '.join(str(exc).split())})")
+    info = record.current_record()
+    print(f"official record: {info.path if info.kind == 'official' else 'none (shipped data)'}")
     print()
     print(_table(_coverage()[COVERAGE_SHOWN]))
     return 0
@@ -190,6 +219,14 @@ def _parser() -> argparse.ArgumentParser:
     p_compare.set_defaults(func=_cmd_compare)
     p_validate = sub.add_parser("validate", help="check the shipped data (exit 1 on problems)")
     p_validate.set_defaults(func=_cmd_validate)
+    p_cache = sub.add_parser(
+        "cache", help="where the cache of official files is and how big; --clear empties it",
+        description="Show the cache folder of parsed official files and its size, or delete "
+                    "the cached files with --clear (the official files themselves are not "
+                    "touched).",
+    )
+    p_cache.add_argument("--clear", action="store_true", help="delete every cached file")
+    p_cache.set_defaults(func=_cmd_cache)
     p_info = sub.add_parser("info", help="versions, folders, coverage and the record in use")
     p_info.set_defaults(func=_cmd_info)
     return parser
@@ -220,6 +257,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2)
         return int(exc.code or 0)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            return _run(args)
+        finally:
+            seen: set[str] = set()
+            for w in caught:
+                if not issubclass(w.category, UserWarning):
+                    continue
+                message = " ".join(str(w.message).split())
+                if message not in seen:
+                    seen.add(message)
+                    _warn(message)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run one command; turn the package's errors into one ``error:`` line."""
     try:
         return int(args.func(args))
     except UngaTeachError as exc:

@@ -35,6 +35,10 @@ class DataFileError(UngaTeachError):
         super().__init__(where + message)
 
 
+class CacheError(UngaTeachError):
+    """The cache folder of the official file cannot be found, listed or cleared."""
+
+
 class UnknownCountryError(UngaTeachError, LookupError):
     """A country name or code that matches no UN member or observer state."""
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from functools import cache
 from os import PathLike
+from typing import Any
 
 import pandas as pd
 
@@ -26,7 +27,7 @@ from ._paths import data_file
 from .categories import CONFIDENCE_DTYPE, CONFIDENCE_ORDER, RECORDED_VOTES, VOTE_DTYPE
 from .csvio import read_table
 from .errors import DataFileError, UnknownCountryError
-from .members import _members_all, find_country, load_members
+from .members import find_country, load_members
 from .resolutions import _resolutions, resolve_resolution
 
 VOTE_COLUMNS = ["resolution", "iso3", "vote", "confidence", "source_url", "note"]
@@ -54,63 +55,109 @@ VOTE_SYNONYMS: dict[str, str] = {
 }
 
 
-def _check_rows(table: pd.DataFrame, path: str, *, allow_names: bool) -> pd.DataFrame:
-    """Validate rows read by :func:`read_table`; raise on the first bad one."""
+def check_vote_rows(table: pd.DataFrame, path: str, *, allow_names: bool,
+                    problems: list[str] | None = None) -> pd.DataFrame:
+    """Check vote rows read by :func:`read_table` and normalise their values.
+
+    Checks the resolution, the country (an ISO3 code unless ``allow_names``;
+    a member state), the vote, the confidence (when the column is filled) and
+    duplicates.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        From :func:`unga_teach.csvio.read_table` (with ``line_number``).
+    path : str
+        The file, for messages.
+    allow_names : bool
+        Accept country names and other codes in ``iso3``.
+    problems : list of str, optional
+        When given, every bad row is described here (with its line) and left
+        out of the result; otherwise the first bad row raises.
+
+    Raises
+    ------
+    DataFileError
+        The first bad row, when ``problems`` is not given.
+    """
     members = set(load_members()["iso3"].astype(str))
+    has_confidence = "confidence" in table.columns
     out_iso: list[str] = []
     out_vote: list[str] = []
     out_res: list[str] = []
+    keep: list[int] = []
     seen: dict[tuple[str, str], int] = {}
-    for row in table.itertuples(index=False):
+    for i, row in enumerate(table.itertuples(index=False)):
         line = int(row.line_number)
         try:
-            rid = resolve_resolution(row.resolution)
-        except ValueError as exc:
-            raise DataFileError(
-                f"resolution {row.resolution!r}: {exc}", path=path, line=line
-            ) from None
-        raw_country = str(row.iso3)
-        try:
-            country = find_country(raw_country)
-        except UnknownCountryError as exc:
-            raise DataFileError(f"country {raw_country!r}: {exc}", path=path, line=line) from None
-        if country.iso3 != raw_country and not allow_names:
-            raise DataFileError(
-                f"iso3 {raw_country!r} is not an ISO3 code; did you mean {country.iso3!r}?",
-                path=path,
-                line=line,
-            )
-        if country.iso3 not in members:
-            raise DataFileError(
-                f"{country.name} is a non-member observer state and cannot vote.",
-                path=path,
-                line=line,
-            )
-        vote = VOTE_SYNONYMS.get(str(row.vote).strip().lower())
-        if vote is None:
-            raise DataFileError(
-                f"vote {row.vote!r} is not accepted. Accepted: {', '.join(RECORDED_VOTES)} "
-                "(also Y/N/A/X, 'in favour', 'against', 'abstention'). Leave a state out "
-                "when its vote is unknown.",
-                path=path,
-                line=line,
-            )
-        key = (rid, country.iso3)
-        if key in seen:
-            raise DataFileError(
-                f"duplicate row: {country.name} already has a vote on {rid} at line {seen[key]}.",
-                path=path,
-                line=line,
-            )
+            rid, iso3, vote, name = _check_row(row, path, line, members,
+                                               allow_names=allow_names,
+                                               has_confidence=has_confidence)
+            key = (rid, iso3)
+            if key in seen:
+                raise DataFileError(
+                    f"duplicate row: {name} already has a vote on {rid} at line {seen[key]}.",
+                    path=path,
+                    line=line,
+                )
+        except DataFileError as exc:
+            if problems is None:
+                raise
+            problems.append(str(exc))
+            continue
         seen[key] = line
+        keep.append(i)
         out_res.append(rid)
-        out_iso.append(country.iso3)
+        out_iso.append(iso3)
         out_vote.append(vote)
-    checked = table.copy()
+    checked = table.iloc[keep].copy()
     checked["resolution"] = out_res
     checked["iso3"] = out_iso
     checked["vote"] = out_vote
     return checked
+
+
+def _check_row(row: Any, path: str, line: int, members: set[str], *, allow_names: bool,
+               has_confidence: bool) -> tuple[str, str, str, str]:
+    """Check one vote row; return its (resolution id, iso3, vote, name) or raise."""
+    try:
+        rid = resolve_resolution(row.resolution)
+    except ValueError as exc:
+        raise DataFileError(f"resolution {row.resolution!r}: {exc}", path=path, line=line) from None
+    raw_country = str(row.iso3)
+    try:
+        country = find_country(raw_country)
+    except UnknownCountryError as exc:
+        raise DataFileError(f"country {raw_country!r}: {exc}", path=path, line=line) from None
+    if country.iso3 != raw_country and not allow_names:
+        raise DataFileError(
+            f"iso3 {raw_country!r} is not an ISO3 code; did you mean {country.iso3!r}?",
+            path=path,
+            line=line,
+        )
+    if country.iso3 not in members:
+        raise DataFileError(
+            f"{country.name} is a non-member observer state and cannot vote.",
+            path=path,
+            line=line,
+        )
+    if has_confidence and row.confidence and row.confidence not in CONFIDENCE_ORDER[:-1]:
+        raise DataFileError(
+            f"confidence {row.confidence!r} is not accepted. Accepted: "
+            + ", ".join(CONFIDENCE_ORDER[:-1]) + ".",
+            path=path,
+            line=line,
+        )
+    vote = VOTE_SYNONYMS.get(str(row.vote).strip().lower())
+    if vote is None:
+        raise DataFileError(
+            f"vote {row.vote!r} is not accepted. Accepted: {', '.join(RECORDED_VOTES)} "
+            "(also Y/N/A/X, 'in favour', 'against', 'abstention'). Leave a state out "
+            "when its vote is unknown.",
+            path=path,
+            line=line,
+        )
+    return rid, country.iso3, vote, country.name
 
 
 def read_votes_csv(path: str | PathLike[str], *, confidence: str = "reported") -> pd.DataFrame:
@@ -165,7 +212,7 @@ def read_votes_csv(path: str | PathLike[str], *, confidence: str = "reported") -
                 path=name,
                 line=int(row.line_number),
             )
-    checked = _check_rows(table, name, allow_names=True)
+    checked = check_vote_rows(table, name, allow_names=True)
     checked["confidence"] = checked["confidence"].replace("", confidence)
     return checked[VOTE_COLUMNS].reset_index(drop=True)
 
@@ -174,7 +221,29 @@ def read_votes_csv(path: str | PathLike[str], *, confidence: str = "reported") -
 def _shipped_votes() -> pd.DataFrame:
     path = data_file("votes.csv")
     table = read_table(path, VOTE_COLUMNS)
-    return _check_rows(table, str(path), allow_names=False)[VOTE_COLUMNS]
+    return check_vote_rows(table, str(path), allow_names=False)[VOTE_COLUMNS]
+
+
+def shipped_votes() -> pd.DataFrame:
+    """The shipped, sourced vote rows of ``data/votes.csv``, whatever record is in use.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``resolution, iso3, vote, confidence, source_url, note`` as plain
+        strings; one row per line of the file.
+
+    Raises
+    ------
+    DataFileError
+        The first bad row of the file (with its line).
+
+    Examples
+    --------
+    >>> len(shipped_votes()) == len(shipped_votes().drop_duplicates(["resolution", "iso3"]))
+    True
+    """
+    return _shipped_votes().copy()
 
 
 def known_votes() -> pd.DataFrame:
@@ -192,11 +261,10 @@ def known_votes() -> pd.DataFrame:
     >>> bool(kv.duplicated(["resolution", "iso3"]).any())
     False
     """
-    return _known_votes(record.generation()).copy()
+    return record.derived("known_votes", _known_votes).copy()
 
 
-@cache
-def _known_votes(generation: int) -> pd.DataFrame:
+def _known_votes() -> pd.DataFrame:
     shipped = _shipped_votes()
     official = record.official_votes()
     if official is None or official.empty:
@@ -207,8 +275,7 @@ def _known_votes(generation: int) -> pd.DataFrame:
 
 
 def _full_grid(rows: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
-    members = _members_all()
-    members = members[members["status"] == "member"][["iso3", "name"]]
+    members = load_members()[["iso3", "name"]]
     grid = pd.MultiIndex.from_product([ids, members["iso3"].astype(str)],
                                       names=["resolution", "iso3"]).to_frame(index=False)
     merged = grid.merge(rows, on=["resolution", "iso3"], how="left", validate="one_to_one")
@@ -267,12 +334,12 @@ def load_votes(resolution: object | None = None) -> pd.DataFrame:
                 ids,
             )
         wanted = [rid]
-    return _votes_grid(tuple(wanted), record.generation()).copy()
+    key = ("votes_grid", tuple(wanted))
+    return record.derived(key, lambda: _votes_grid(tuple(wanted))).copy()
 
 
-@cache
-def _votes_grid(wanted: tuple[str, ...], generation: int) -> pd.DataFrame:
-    rows = _known_votes(generation)
+def _votes_grid(wanted: tuple[str, ...]) -> pd.DataFrame:
+    rows = record.derived("known_votes", _known_votes)
     rows = rows[rows["resolution"].isin(wanted)]
     return _full_grid(rows, list(wanted))
 
