@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
@@ -103,13 +104,38 @@ def vote_label_expr(field: str = "datum.value") -> str:
 
 
 def vote_color(field: str = "vote", title: str = "Vote", legend: bool = True) -> alt.Color:
-    """Colour encoding of a vote field with the fixed scale and labelled legend."""
+    """Colour encoding of a vote field with the fixed scale and labelled legend.
+
+    The legend sits under the chart, in one row (a legend on the right would
+    push the chart past an 800-px notebook area).
+
+    Examples
+    --------
+    >>> vote_color().to_dict()["legend"]["orient"]
+    'bottom'
+    """
     return alt.Color(
         f"{field}:N",
         scale=vote_color_scale(),
         title=title,
-        legend=alt.Legend(labelExpr=vote_label_expr(), orient="right") if legend else None,
+        legend=alt.Legend(labelExpr=vote_label_expr(), orient="bottom", direction="horizontal",
+                          titleOrient="left", labelLimit=200, columns=5)
+        if legend else None,
     )
+
+
+def wrap_lines(text: str, width: int = 110) -> list[str]:
+    """Split a title or note into lines of at most ``width`` characters.
+
+    Vega-Lite never wraps a title; a long line would widen the chart past
+    the notebook area. About 110 characters of 12-px text fit in 720 px.
+
+    Examples
+    --------
+    >>> wrap_lines("one two three", width=8)
+    ['one two', 'three']
+    """
+    return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
 
 
 def vote_name(resolution: object) -> str:

@@ -1,12 +1,21 @@
-"""A world map of one vote, drawn offline from the vendored world-atlas topology.
+"""A world map of one vote, drawn offline, with Crimea inside Ukraine as the UN draws it.
 
-The map inlines ``data/maps/countries-110m.json`` (world-atlas 2.0.2, ISC
-licence, Natural Earth data), so it needs no internet. Member states are
-coloured by vote with the fixed vote colours; the 28 member states too small
-for a 1:110m map are drawn as dots at a representative point; shapes that are
-not UN member states (Taiwan, Western Sahara, Greenland, ...) are drawn in a
-pale fill with a dashed outline and say so in their tooltip. Because a map
-hides small states, :func:`vote_map_table` gives the same facts as text.
+The map inlines ``data/maps/countries-110m.json``: world-atlas 2.0.2 (ISC
+licence, Natural Earth data) with one change made by ``tools/build_map.py``:
+Crimea is moved from Russia's shape into Ukraine's, following General
+Assembly resolution 68/262 (contested by Russia), with a dashed line at the
+isthmus and its own tooltip. It needs no internet.
+
+Member states are coloured by vote with the fixed vote colours; ``unknown``
+(no source) is light grey and counted separately. A hollow symbol marks a
+vote that is not read off a UN record (reported by one source, derived from
+a statement or the totals, low confidence). The 28 member states too small
+for a 1:110m map are drawn as dots, spread apart where they would overlap,
+with a thin line to their true place. Shapes that are not UN member states
+(Taiwan, Western Sahara, Greenland, ...) have a pale fill and dashed outline.
+Two zoomed insets, Europe and the Caribbean, sit under the world map.
+Because a map hides small states, :func:`vote_map_table` gives the same
+facts as text.
 
 Examples
 --------
@@ -20,6 +29,8 @@ from __future__ import annotations
 
 import copy
 import json
+import math
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -28,7 +39,7 @@ import pandas as pd
 
 from ._paths import data_dir
 from .categories import VOTE_LABELS, VOTE_ORDER
-from .charts import inline_data, vote_color, vote_name
+from .charts import inline_data, vote_color, vote_name, wrap_lines
 from .errors import DataFileError
 from .members import load_members
 from .votes import load_votes
@@ -40,10 +51,48 @@ DROPPED_SHAPES: tuple[str, ...] = ("010",)
 NON_MEMBER_FILL = "#F3F3F3"
 NON_MEMBER_STROKE = "#8C8C8C"
 
+#: Name of the topology in the chart's ``datasets``.
+TOPOLOGY_DATASET = "world-110m"
 
+#: Votes not read off a UN record get a hollow symbol: confidence -> (shape, legend label).
+#: ``official`` and ``confirmed`` (a UN record) get none; ``unknown`` is grey, no symbol.
+CONFIDENCE_MARKS: dict[str, tuple[str, str]] = {
+    "reported": ("circle", "Reported by one source"),
+    "derived": ("diamond", "Derived from a statement or the totals"),
+    "low": ("triangle-up", "Low confidence (one weak source)"),
+    "disputed": ("cross", "Disputed (sources disagree)"),
+}
+
+#: Plain words for each confidence level, for tooltips and the table.
+CONFIDENCE_WORDS: dict[str, str] = {
+    "official": "official: a UN record",
+    "confirmed": "confirmed: a copy of the UN record",
+    "reported": "reported by one source (not yet a UN record)",
+    "derived": "derived from a statement or the totals (not a roll call)",
+    "low": "low: one weak source; treat as unsettled",
+    "disputed": "disputed: sources disagree",
+    "none": "no source: unknown",
+}
+
+#: Shown on every map: how borders are drawn.
+BOUNDARY_NOTE = (
+    "Borders: Natural Earth 1:110m (world-atlas 2.0.2), except Crimea, which is drawn as "
+    "part of Ukraine following General Assembly resolution 68/262 (contested by Russia); "
+    "a dashed line marks the isthmus. Other disputed areas (Kashmir, Western Sahara, "
+    "Kosovo, Northern Cyprus, Somaliland, Taiwan, the Falkland Islands) are drawn as "
+    "Natural Earth draws them. The map implies no view on any border."
+)
+
+CRIMEA_NOTE = (
+    "Crimea is drawn as part of Ukraine, following resolution 68/262 (contested by "
+    "Russia); dashed line: the isthmus."
+)
+
+
+# ------------------------------------------------------------------ topology
 @cache
 def _topology() -> dict[str, Any]:
-    """The world topology without the ``land`` object and Antarctica (cached)."""
+    """The shipped topology without the ``land`` object and Antarctica (cached)."""
     path = data_dir() / "maps" / "countries-110m.json"
     try:
         topo = json.loads(path.read_text(encoding="utf-8"))
@@ -53,6 +102,12 @@ def _topology() -> dict[str, Any]:
         raise DataFileError(
             f"the world map file is not valid JSON: {exc}.", path=str(path)
         ) from None
+    missing = {"countries", "crimea", "crimea_boundary"} - set(topo.get("objects", {}))
+    if missing:
+        raise DataFileError(
+            f"the world map file lacks the objects {sorted(missing)}; rebuild it with "
+            "tools/build_map.py.", path=str(path)
+        )
     topo = copy.deepcopy(topo)
     topo["objects"].pop("land", None)
     countries = topo["objects"]["countries"]
@@ -63,19 +118,181 @@ def _topology() -> dict[str, Any]:
 
 
 def world_topology() -> dict[str, Any]:
-    """Return a copy of the TopoJSON used by :func:`vote_map` (object ``countries``).
+    """Return a copy of the TopoJSON used by :func:`vote_map`.
+
+    Objects: ``countries`` (Crimea inside Ukraine, id ``"804"``), ``crimea``
+    (the peninsula alone, for its tooltip) and ``crimea_boundary`` (the
+    isthmus line).
 
     Examples
     --------
     >>> topo = world_topology()
     >>> sorted(topo["objects"])
-    ['countries']
+    ['countries', 'crimea', 'crimea_boundary']
     >>> any(g.get("id") == "250" for g in topo["objects"]["countries"]["geometries"])
     True
     """
     return copy.deepcopy(_topology())
 
 
+def _decode_arc(topo: dict[str, Any], index: int) -> list[list[float]]:
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    x = y = 0
+    points = []
+    for dx, dy in topo["arcs"][index if index >= 0 else ~index]:
+        x += dx
+        y += dy
+        points.append([round(x * sx + tx, 6), round(y * sy + ty, 6)])
+    return points if index >= 0 else points[::-1]
+
+
+@cache
+def _crimea_features() -> tuple[dict[str, Any], dict[str, Any]]:
+    """Crimea and the isthmus line as small GeoJSON features (decoded once).
+
+    Inline GeoJSON, because Vega-Lite cannot read two objects of one TopoJSON
+    dataset under the same name.
+    """
+    topo = _topology()
+    [poly] = topo["objects"]["crimea"]["geometries"]
+    [line] = topo["objects"]["crimea_boundary"]["geometries"]
+    rings = [[p for a in ring for p in _decode_arc(topo, a)] for ring in poly["arcs"]]
+    crimea = {"type": "Feature", "properties": dict(poly["properties"]),
+              "geometry": {"type": "Polygon", "coordinates": rings}}
+    coords = [p for a in line["arcs"] for p in _decode_arc(topo, a)]
+    boundary = {"type": "Feature", "properties": dict(line["properties"]),
+                "geometry": {"type": "LineString", "coordinates": coords}}
+    return crimea, boundary
+
+
+# ---------------------------------------------------------------- projection
+_A1, _A2, _A3, _A4 = 1.340264, -0.081106, 0.000893, 0.003796
+_M = math.sqrt(3) / 2
+
+
+def equal_earth(lon: float, lat: float) -> tuple[float, float]:
+    """Equal Earth projection of a point, unit scale (as d3-geo, y up).
+
+    Examples
+    --------
+    >>> x, y = equal_earth(180, 0)
+    >>> round(x, 4), y
+    (2.7066, 0.0)
+    """
+    lam, phi = math.radians(lon), math.radians(lat)
+    t = math.asin(_M * math.sin(phi))
+    t2 = t * t
+    t6 = t2 * t2 * t2
+    x = lam * math.cos(t) / (_M * (_A1 + 3 * _A2 * t2 + t6 * (7 * _A3 + 9 * _A4 * t2)))
+    y = t * (_A1 + _A2 * t2 + t6 * (_A3 + _A4 * t2))
+    return x, y
+
+
+@dataclass(frozen=True)
+class MapView:
+    """One panel of the map: a window on the Equal Earth projection.
+
+    ``lon0``/``lat0`` is the point at the panel's centre; ``scale`` is the
+    d3 projection scale (pixels per unit of :func:`equal_earth`).
+    """
+
+    name: str
+    title: str
+    width: int
+    height: int
+    lon0: float
+    lat0: float
+    scale: float
+    dot_size: int = 45
+
+    def pixel(self, lon: float, lat: float) -> tuple[float, float]:
+        """Where a point is drawn in the panel, in pixels from its top-left corner.
+
+        Examples
+        --------
+        >>> v = MapView("w", "World", 200, 100, 0.0, 0.0, 30.0)
+        >>> v.pixel(0, 0)
+        (100.0, 50.0)
+        """
+        rel = (lon - self.lon0 + 180) % 360 - 180
+        x, y = equal_earth(rel, lat)
+        _, y0 = equal_earth(0, self.lat0)
+        return self.width / 2 + self.scale * x, self.height / 2 - self.scale * (y - y0)
+
+    def contains(self, lon: float, lat: float, margin: float = 0) -> bool:
+        """True when the point is drawn inside the panel (``margin`` pixels in)."""
+        x, y = self.pixel(lon, lat)
+        return margin <= x <= self.width - margin and margin <= y <= self.height - margin
+
+    def projection(self) -> alt.Projection:
+        """The Vega-Lite projection of this panel (explicit, so dots can be placed)."""
+        return alt.Projection(
+            type="equalEarth",
+            scale=self.scale,
+            rotate=[-self.lon0, 0, 0],
+            center=[0, self.lat0],
+            translate=[self.width / 2, self.height / 2],
+            clipExtent=[[0, 0], [self.width, self.height]],
+        )
+
+
+#: The three panels: the world, then Europe and the Caribbean zoomed, side by side.
+WORLD = MapView("world", "World", 780, 340, 10.0, 12.0, 144.0)
+EUROPE = MapView("europe", "Europe, zoomed", 385, 270, 16.0, 49.0, 620.0, dot_size=60)
+CARIBBEAN = MapView("caribbean", "Caribbean, zoomed", 385, 270, -70.0, 15.5, 760.0,
+                    dot_size=60)
+VIEWS: tuple[MapView, ...] = (WORLD, EUROPE, CARIBBEAN)
+
+
+def spread_points(
+    view: MapView, points: list[tuple[str, float, float]], min_distance: float = 12.0
+) -> dict[str, tuple[float, float]]:
+    """Move points apart so that no two are drawn closer than ``min_distance`` pixels.
+
+    Points are placed one by one (west to east); a point too close to one
+    already placed moves to the nearest free spot on rings around its true
+    place (east first). Returns ``{key: (lon, lat)}`` of the drawn places.
+
+    Examples
+    --------
+    >>> pts = [("a", -61.2, 13.3), ("b", -61.0, 13.9)]
+    >>> placed = spread_points(WORLD, pts)
+    >>> placed["a"]
+    (-61.2, 13.3)
+    >>> placed["b"] != (-61.0, 13.9)
+    True
+    """
+    deg_per_px = 180 / (math.pi * view.scale)
+    placed: dict[str, tuple[float, float]] = {}
+    drawn: list[tuple[float, float]] = []
+
+    def free(lon: float, lat: float) -> bool:
+        x, y = view.pixel(lon, lat)
+        return all(math.hypot(x - a, y - b) >= min_distance for a, b in drawn)
+
+    for key, lon, lat in sorted(points, key=lambda p: (p[1], p[2], p[0])):
+        spot = (lon, lat)
+        if not free(lon, lat):
+            spot = None
+            for ring in range(1, 40):
+                radius = ring * min_distance * 0.6 * deg_per_px
+                for step in range(12):
+                    angle = math.radians(-step * 30)  # east, then clockwise (south-east...)
+                    cand = (lon + radius * math.cos(angle) / max(math.cos(math.radians(lat)),
+                                                                 0.2),
+                            lat + radius * math.sin(angle))
+                    if free(*cand):
+                        spot = (round(cand[0], 3), round(cand[1], 3))
+                        break
+                if spot:
+                    break
+            spot = spot or (lon, lat)
+        placed[key] = spot
+        drawn.append(view.pixel(*spot))
+    return placed
+
+
+# --------------------------------------------------------------------- table
 def vote_map_table(resolution: object = "2026") -> pd.DataFrame:
     """The facts of :func:`vote_map` as a table, one row per member state.
 
@@ -88,19 +305,24 @@ def vote_map_table(resolution: object = "2026") -> pd.DataFrame:
     pandas.DataFrame
         ``name``, ``iso3``, ``region`` (UN M49 region), ``un_regional_group``,
         ``vote`` (ordered categorical, ``unknown`` when no source), ``label``,
-        ``confidence``, ``on_map`` (True when the state has a shape on the
-        1:110m map; False for the small states drawn as a dot), sorted by
-        name. ``attrs["description"]`` holds the map's description.
+        ``confidence`` (how the vote is known: ``official``, ``confirmed``,
+        ``reported``, ``derived``, ``low``, ``disputed``, or ``none`` when
+        unknown), ``source_url``, ``on_map`` (True when the state has a shape
+        on the 1:110m map; False for the small states drawn as a dot), sorted
+        by name. ``attrs["description"]`` holds the map's description.
 
     Examples
     --------
     >>> t = vote_map_table("ES-11/7").set_index("iso3")
     >>> str(t.loc["MLT", "vote"]), bool(t.loc["MLT", "on_map"])
     ('yes', False)
+    >>> str(vote_map_table("2026").set_index("iso3").loc["UKR", "confidence"])
+    'none'
     """
     members = load_members()
-    votes = load_votes(resolution)[["iso3", "vote", "confidence"]]
-    frame = members.merge(votes, on="iso3", how="left", validate="one_to_one")
+    votes = load_votes(resolution)[["iso3", "vote", "confidence", "source_url"]]
+    frame = members.merge(votes, on="iso3", how="left", validate="one_to_one",
+                          suffixes=("_member", ""))
     out = pd.DataFrame(
         {
             "name": frame["name"].astype(str),
@@ -110,6 +332,7 @@ def vote_map_table(resolution: object = "2026") -> pd.DataFrame:
             "vote": frame["vote"],
             "label": [VOTE_LABELS[str(v)] for v in frame["vote"]],
             "confidence": frame["confidence"].astype(str),
+            "source_url": frame["source_url"].fillna("").astype(str),
             "on_map": frame["has_shape_110m"].astype(bool),
         }
     )
@@ -128,88 +351,91 @@ def _non_member_names() -> list[str]:
     return names
 
 
-#: Shown under every map: the borders come from Natural Earth, not from the UN.
-BOUNDARY_NOTE = (
-    "Borders: Natural Earth 1:110m (world-atlas 2.0.2), which draws some disputed "
-    "areas by de facto control: Crimea appears inside Russia's shape, which is not the "
-    "position of General Assembly resolution 68/262. The map implies no view on any border."
-)
-
-
 def _map_description(resolution: object, table: pd.DataFrame) -> str:
     counts = table["vote"].value_counts()
     parts = ", ".join(
         f"{int(counts.get(v, 0))} {VOTE_LABELS[v].split(' (')[0].lower()}" for v in VOTE_ORDER
     )
+    conf = table.loc[table["vote"] != "unknown", "confidence"].value_counts()
+    marked = ", ".join(f"{int(conf[c])} {c}" for c in CONFIDENCE_MARKS if conf.get(c, 0))
     dots = table.loc[~table["on_map"], "name"].tolist()
     others = _non_member_names()
-    return (
+    text = (
         f"World map (Equal Earth projection) of how the 193 UN member states voted on "
         f"{vote_name(resolution)}, coloured by the vote the sources name: {parts} "
-        f"(unknown = no source yet, in light grey). {len(dots)} member states too small for "
-        f"the map are drawn as dots: {', '.join(dots)}. Shapes that are not UN member states "
-        f"({', '.join(others[:5])} and others) have a pale fill and dashed outline; "
-        "Palestine is a non-member observer state and cannot vote. " + BOUNDARY_NOTE
+        f"(unknown = no source yet, in light grey). "
+    )
+    if marked:
+        text += (f"A hollow symbol marks the known votes not read off a UN record ({marked}). ")
+    return text + (
+        f"{len(dots)} member states too small for the map are drawn as dots: "
+        f"{', '.join(dots)}. Under the world map, Europe and the Caribbean are shown zoomed. "
+        f"Shapes that are not UN member states ({', '.join(others[:5])} and others) have a "
+        "pale fill and dashed outline; Palestine is a non-member observer state and cannot "
+        "vote. " + BOUNDARY_NOTE
     )
 
 
-def vote_map(resolution: object = "2026") -> alt.LayerChart:
-    """A world choropleth of one vote, drawn offline (no URLs in the spec).
+# ----------------------------------------------------------------------- map
+def _topo_data(feature: str) -> alt.NamedData:
+    return alt.NamedData(name=TOPOLOGY_DATASET,
+                         format=alt.DataFormat(type="topojson", feature=feature))
 
-    Layers: shapes that are not UN member states (pale, dashed outline,
-    tooltip "not a UN member"; Palestine "observer state, cannot vote");
-    member states coloured by vote with the fixed colours (``unknown`` in
-    light grey); dots for the member states without a shape at 1:110m
-    (Malta, Singapore, Tuvalu, ...). Tooltips give the name, the vote and its
-    confidence. Equal Earth projection. See :func:`vote_map_table` for the
-    same facts as text.
 
-    Parameters
-    ----------
-    resolution : str, default "2026"
+#: Top-level parameters holding the words every layer looks up (kept once in the spec).
+_PARAMS = {"sources": "ut_sources", "confidence": "ut_confidence", "labels": "ut_vote_labels"}
 
-    Returns
-    -------
-    altair.LayerChart
-        Its spec is about 150 KB (the inlined topology).
 
-    Examples
-    --------
-    >>> import json
-    >>> spec = vote_map("2026").to_dict()
-    >>> len(json.dumps(spec)) < 200_000
-    True
-    >>> spec["projection"]["type"]
-    'equalEarth'
-    """
-    table = vote_map_table(resolution)
-    members = load_members(include_observers=True)
-    info = members[["iso3", "iso_num", "name", "lon", "lat", "has_shape_110m", "status"]].merge(
-        table[["iso3", "vote", "label", "confidence", "region"]], on="iso3", how="left"
+def _with_facts(chart: alt.Chart, lookup: alt.InlineData) -> alt.Chart:
+    """Join each datum (by ``iso_num`` or topology ``id``) to its state's vote facts."""
+    return chart.transform_lookup(
+        lookup="iso_num" if chart.data is not alt.Undefined and not isinstance(
+            chart.data, alt.NamedData) else "id",
+        from_=alt.LookupData(lookup, key="iso_num", fields=list(_FACT_FIELDS)),
+    ).transform_calculate(
+        label=f"isValid(datum.vote) ? {_PARAMS['labels']}[datum.vote] : null",
+        confidence_text=f"{_PARAMS['confidence']}[datum.confidence]",
+        source_url=f"isValid(datum.src) ? {_PARAMS['sources']}[datum.src] : ''",
     )
-    info["vote"] = info["vote"].astype(object).where(info["vote"].notna(), None)
-    lookup = pd.DataFrame(
-        {
-            "iso_num": info["iso_num"].astype(str),
-            "name": info["name"].astype(str),
-            "vote": info["vote"],
-            "label": info["label"].astype(object).where(info["label"].notna(), None),
-            "confidence": info["confidence"].astype(object).where(info["confidence"].notna(),
-                                                                  None),
-            "region": info["region"].astype(object).where(info["region"].notna(), None),
-        }
-    )
-    shaped = lookup[info["has_shape_110m"].to_numpy()]
-    member_tips = [
-        alt.Tooltip("name:N", title="Member state"),
+
+
+#: The fields of the per-state lookup table joined to every layer (``src``: index of
+#: the source URL in the ``ut_sources`` parameter, so each URL is in the spec once).
+_FACT_FIELDS = ("name", "vote", "confidence", "src", "region")
+
+
+def _tips(place_title: str = "Member state") -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip("name:N", title=place_title),
         alt.Tooltip("label:N", title="Vote"),
-        alt.Tooltip("confidence:N", title="Confidence"),
+        alt.Tooltip("confidence_text:N", title="Confidence"),
+        alt.Tooltip("source_url:N", title="Source"),
         alt.Tooltip("region:N", title="Region"),
     ]
-    fields = ["name", "vote", "label", "confidence", "region"]
-    others = alt.Chart().transform_lookup(
-        lookup="id", from_=alt.LookupData(inline_data(shaped), key="iso_num", fields=fields)
-    ).transform_filter("!isValid(datum.vote)").transform_calculate(
+
+
+def _mark_shape(legend: bool) -> alt.Shape:
+    present = list(CONFIDENCE_MARKS)
+    return alt.Shape(
+        "confidence:N",
+        scale=alt.Scale(domain=present, range=[CONFIDENCE_MARKS[c][0] for c in present]),
+        title="Symbol: how the vote is known (none: a UN record)",
+        legend=alt.Legend(
+            orient="bottom", direction="vertical", labelLimit=300, titleLimit=400,
+            symbolStrokeColor="#222222", symbolFillColor="transparent",
+            labelExpr=" : ".join(
+                f"datum.value === '{c}' ? '{label}'" for c, (_, label) in CONFIDENCE_MARKS.items()
+            ) + " : datum.value",
+        ) if legend else None,
+    )
+
+
+def _panel(view: MapView, lookup: alt.InlineData, states: pd.DataFrame,
+           legend: bool) -> alt.LayerChart:
+    """All layers of one panel; only the world panel draws the legends."""
+    clip = view is not WORLD
+    others = _with_facts(alt.Chart(_topo_data("countries")), lookup).transform_filter(
+        "!isValid(datum.vote)").transform_calculate(
         place="isValid(datum.name) ? datum.name : datum.properties.name",
         status="datum.id === '275' ? 'observer state, cannot vote' : 'not a UN member'",
     ).mark_geoshape(
@@ -217,52 +443,160 @@ def vote_map(resolution: object = "2026") -> alt.LayerChart:
     ).encode(
         tooltip=[alt.Tooltip("place:N", title="Place"), alt.Tooltip("status:N", title="Status")]
     )
-    states = alt.Chart().transform_lookup(
-        lookup="id", from_=alt.LookupData(inline_data(shaped), key="iso_num", fields=fields)
-    ).transform_filter("isValid(datum.vote)").mark_geoshape(
-        stroke="white", strokeWidth=0.4
-    ).encode(color=vote_color(), tooltip=member_tips)
-    small = info[(~info["has_shape_110m"]) & (info["status"] == "member")]
-    dots_data = pd.DataFrame(
-        {
-            "name": small["name"].astype(str),
-            "vote": small["vote"],
-            "label": small["label"].astype(str),
-            "confidence": small["confidence"].astype(str),
-            "region": small["region"].astype(str),
-            "lon": small["lon"].astype(float),
-            "lat": small["lat"].astype(float),
-            "note": "too small for this map: shown as a dot",
-        }
+    shapes = _with_facts(alt.Chart(_topo_data("countries")), lookup).transform_filter(
+        "isValid(datum.vote)").mark_geoshape(
+        stroke="white", strokeWidth=0.4 if view is WORLD else 0.7
+    ).encode(color=vote_color(legend=legend), tooltip=_tips())
+    crimea_feature, boundary_feature = _crimea_features()
+    crimea = _with_facts(alt.Chart(alt.InlineData(values=[crimea_feature])).transform_calculate(
+        iso_num="'804'"), lookup).transform_calculate(
+        place="'Crimea'",
+        status="datum.properties.status",
+        label="datum.label + ' (Ukraine\\'s vote)'",
+    ).mark_geoshape(strokeWidth=0).encode(
+        color=vote_color(legend=False),
+        tooltip=[alt.Tooltip("place:N", title="Place"), alt.Tooltip("status:N", title="Status"),
+                 alt.Tooltip("label:N", title="Vote"),
+                 alt.Tooltip("confidence_text:N", title="Confidence"),
+                 alt.Tooltip("source_url:N", title="Source")],
     )
-    dots = alt.Chart(inline_data(dots_data)).mark_circle(
-        size=45, opacity=1, stroke="#333333", strokeWidth=0.7
-    ).encode(
-        longitude="lon:Q",
-        latitude="lat:Q",
-        color=vote_color(),
-        tooltip=[*member_tips, alt.Tooltip("note:N", title="Note")],
+    isthmus = alt.Chart(alt.InlineData(values=[boundary_feature])).mark_geoshape(
+        filled=False, stroke="#222222", strokeWidth=1.2 if view is WORLD else 1.6,
+        strokeDash=[3, 2],
+    ).encode(tooltip=alt.Tooltip("properties.name:N", title="Line"))
+    layers: list[alt.Chart] = [others, shapes, crimea, isthmus]
+
+    small = states.loc[~states["on_map"], ["iso3", "iso_num", "lon", "lat"]].copy()
+    placed = spread_points(view, list(zip(small["iso3"], small["lon"], small["lat"], strict=True)),
+                           min_distance=math.sqrt(view.dot_size) * 1.6)
+    small["px_lon"] = [placed[i][0] for i in small["iso3"]]
+    small["px_lat"] = [placed[i][1] for i in small["iso3"]]
+    small = small[[view.contains(lo, la, margin=4)
+                   for lo, la in zip(small["px_lon"], small["px_lat"], strict=True)]]
+    moved = small[(small["px_lon"] != small["lon"]) | (small["px_lat"] != small["lat"])]
+    if len(moved):
+        layers.append(alt.Chart(inline_data(moved[["lon", "lat", "px_lon", "px_lat"]]))
+                      .mark_rule(color="#555555", strokeWidth=0.7, clip=clip).encode(
+            longitude="lon:Q", latitude="lat:Q", longitude2="px_lon:Q", latitude2="px_lat:Q"))
+    if len(small):
+        dots = _with_facts(alt.Chart(inline_data(small[["iso_num", "px_lon", "px_lat"]])), lookup)
+        layers.append(dots.transform_calculate(
+            note="'too small for this map: shown as a dot'").mark_circle(
+            size=view.dot_size, opacity=1, stroke="#333333", strokeWidth=0.7, clip=clip
+        ).encode(longitude="px_lon:Q", latitude="px_lat:Q", color=vote_color(legend=False),
+                 tooltip=[*_tips(), alt.Tooltip("note:N", title="Note")]))
+
+    # Hollow symbols for votes not read off a UN record, over a white halo.
+    marks = states.loc[states["confidence"].isin(list(CONFIDENCE_MARKS)),
+                       ["iso3", "iso_num", "lon", "lat", "on_map"]].copy()
+    on_dot = ~marks["on_map"]
+    marks["m_lon"] = [placed[i][0] if d else lo for i, d, lo in
+                      zip(marks["iso3"], on_dot, marks["lon"], strict=True)]
+    marks["m_lat"] = [placed[i][1] if d else la for i, d, la in
+                      zip(marks["iso3"], on_dot, marks["lat"], strict=True)]
+    marks["size"] = [view.dot_size * 2.6 if d else view.dot_size * 0.7 for d in on_dot]
+    marks = marks[[view.contains(lo, la, margin=2)
+                   for lo, la in zip(marks["m_lon"], marks["m_lat"], strict=True)]]
+    if len(marks):
+        base = _with_facts(alt.Chart(inline_data(marks[["iso_num", "m_lon", "m_lat", "size"]])),
+                           lookup).encode(
+            longitude="m_lon:Q", latitude="m_lat:Q",
+            size=alt.Size("size:Q", scale=None, legend=None),
+            tooltip=_tips(),
+        )
+        halo = base.mark_point(filled=False, stroke="white", strokeWidth=2.6, opacity=0.9,
+                               clip=clip).encode(shape=_mark_shape(legend=legend))
+        symbol = base.mark_point(filled=False, stroke="#222222", strokeWidth=1.1, opacity=1,
+                                 clip=clip).encode(shape=_mark_shape(legend=legend))
+        layers += [halo, symbol]
+    panel = alt.layer(*layers).project(**view.projection().to_dict()).properties(
+        width=view.width, height=view.height)
+    if clip:
+        panel = panel.properties(title=alt.TitleParams(view.title, anchor="start", fontSize=12))
+    return panel
+
+
+def vote_map(resolution: object = "2026") -> alt.VConcatChart:
+    """A world map of one vote with Europe and the Caribbean zoomed, drawn offline.
+
+    Member states are coloured by vote with the fixed colours (``unknown``
+    light grey). Crimea is drawn inside Ukraine (resolution 68/262), with a
+    dashed line at the isthmus and its own tooltip. A hollow symbol marks a
+    vote not read off a UN record (``reported``, ``derived``, ``low``,
+    ``disputed``; legend at the bottom). Small states are dots, spread apart
+    where they would overlap, with a thin line to their true place. Shapes
+    that are not UN member states are pale with a dashed outline. Every
+    tooltip gives the vote, its confidence and its source. See
+    :func:`vote_map_table` for the same facts as text.
+
+    Parameters
+    ----------
+    resolution : str, default "2026"
+
+    Returns
+    -------
+    altair.VConcatChart
+        780 px wide; its spec is about 150 KB (the inlined topology).
+
+    Examples
+    --------
+    >>> import json
+    >>> spec = vote_map("2026").to_dict()
+    >>> len(json.dumps(spec)) < 200_000
+    True
+    >>> spec["vconcat"][0]["projection"]["type"]
+    'equalEarth'
+    """
+    table = vote_map_table(resolution)
+    members = load_members(include_observers=True)
+    info = members[["iso3", "iso_num", "lon", "lat", "has_shape_110m", "status"]].merge(
+        table.drop(columns="on_map"), on="iso3", how="left"
     )
+    members_only = info[info["status"] == "member"]
+    urls = sorted(set(members_only["source_url"].dropna()) - {""})
+    src = [urls.index(u) if u in urls else None for u in members_only["source_url"]]
+    lookup = inline_data(pd.DataFrame({
+        "iso_num": members_only["iso_num"].astype(str),
+        **{c: members_only[c].astype(object) for c in _FACT_FIELDS if c != "src"},
+        "src": pd.Series(src, dtype=object, index=members_only.index),
+    }))
+    states = members_only.assign(on_map=lambda f: f["has_shape_110m"].astype(bool))
+
     n_unknown = int((table["vote"] == "unknown").sum())
-    chart = alt.layer(others, states, dots).project("equalEarth").properties(
-        width=720,
-        height=340,
+    n_marked = int(table["confidence"].isin(list(CONFIDENCE_MARKS)).sum())
+    world = _panel(WORLD, lookup, states, legend=True).properties(
         title=alt.TitleParams(
             f"How each member state voted on {vote_name(resolution)}",
             subtitle=[
-                f"Light grey: no sourced vote yet ({n_unknown} of 193 states). Dots: "
-                f"{len(dots_data)} states too small for this map. Dashed outline: not a UN "
-                "member state.",
-                "Borders from Natural Earth, which draws Crimea inside Russia (de facto "
-                "control); resolution 68/262 affirms Ukraine's borders.",
+                *wrap_lines(
+                    f"Light grey: no sourced vote yet ({n_unknown} of 193 states). Dots: "
+                    f"{int((~table['on_map']).sum())} states too small for this map. "
+                    "Dashed outline: not a UN member state."),
+                *wrap_lines(
+                    f"Hollow symbol: a vote not read off a UN record ({n_marked} states; see "
+                    "the legend below)."),
+                *wrap_lines(CRIMEA_NOTE),
             ],
             anchor="start",
         ),
+    )
+    insets = alt.hconcat(
+        _panel(EUROPE, lookup, states, legend=False),
+        _panel(CARIBBEAN, lookup, states, legend=False),
+        spacing=10,
+        title=alt.TitleParams(wrap_lines(BOUNDARY_NOTE, 125), orient="bottom", anchor="start",
+                              fontSize=11, fontWeight="normal", color="#333333"),
+    )
+    chart = alt.vconcat(
+        world, insets, spacing=12,
         description=table.attrs["description"],
-    )
-    # The shapes and the member-state layer share the topology, set last: Altair
-    # deep-copies a chart's data on every method call, and the topology is large.
-    chart.data = alt.InlineData(
-        values=_topology(), format=alt.DataFormat(type="topojson", feature="countries")
-    )
+    ).resolve_scale(color="shared", shape="shared")
+    chart.params = [
+        alt.VariableParameter(name=_PARAMS["sources"], value=urls),
+        alt.VariableParameter(name=_PARAMS["confidence"], value=CONFIDENCE_WORDS),
+        alt.VariableParameter(name=_PARAMS["labels"], value=VOTE_LABELS),
+    ]
+    chart.usermeta = {"boundary_note": BOUNDARY_NOTE}
+    # The topology is set last: Altair deep-copies chart data on every method call.
+    chart.datasets = {TOPOLOGY_DATASET: _topology()}
     return chart
