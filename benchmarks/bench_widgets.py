@@ -6,22 +6,80 @@ object. Nothing is rendered: the browser's drawing time is not included.
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/bench_widgets.py [--runs 20]
+    .venv/bin/python benchmarks/bench_widgets.py [--runs 20] [--cold 3]
 
 Prints the median and the slowest time in milliseconds against a 50 ms
 target; it never fails on time.
+
+``--cold N`` also times each builder's **first construction in a fresh
+process**, N times, as a learner meets it: the process runs the first cell of
+every notebook (``import unga_teach as ut; ut.setup_notebook()``, which
+imports Altair) and then builds the widget, with no data loaded yet. The
+target is 300 ms. ``--bare`` leaves out ``setup_notebook()`` (the builder then
+pays for importing Altair itself, where it needs it).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from itertools import cycle
 from typing import Any
 
 TARGET_MS = 50.0
+COLD_TARGET_MS = 300.0
+
+#: builder name -> the call a notebook cell makes
+COLD_BUILDERS = {
+    "country_explorer": "ut.country_explorer()",
+    "vote_comparer": "ut.vote_comparer()",
+    "group_explorer": "ut.group_explorer()",
+    "paragraph_explorer": "ut.paragraph_explorer()",
+    "majority_calculator": "ut.majority_calculator()",
+    "self_check": 'ut.self_check("03-share-of-present")',
+}
+
+_COLD_SCRIPT = """
+import json, time, warnings
+import unga_teach as ut
+if {setup}:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ut.setup_notebook()
+start = time.perf_counter()
+w = {call}
+print(json.dumps((time.perf_counter() - start) * 1000))
+"""
+
+
+def cold_build_ms(call: str, *, setup: bool = True) -> float:
+    """Time ``call`` (e.g. ``"ut.vote_comparer()"``) in a fresh Python process."""
+    script = _COLD_SCRIPT.format(setup=setup, call=call)
+    out = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True,
+                         text=True)
+    return float(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def cold_report(repeats: int, *, setup: bool = True) -> None:
+    """Print the median and the slowest cold first-construction time per builder."""
+    print(f"first construction in a fresh process ({repeats} processes each; "
+          f"{'after ut.setup_notebook()' if setup else 'bare: import unga_teach only'}):")
+    width = max(len(n) for n in COLD_BUILDERS)
+    for name, call in COLD_BUILDERS.items():
+        try:
+            times = [cold_build_ms(call, setup=setup) for _ in range(repeats)]
+        except subprocess.CalledProcessError as exc:
+            last = (exc.stderr or "").strip().splitlines()[-1:] or ["?"]
+            print(f"  {name:<{width}}  failed: {last[0]}")
+            continue
+        median = statistics.median(times)
+        flag = "ok" if median <= COLD_TARGET_MS else f"over {COLD_TARGET_MS:.0f} ms"
+        print(f"  {name:<{width}}  {median:7.1f}ms  max {max(times):7.1f}ms  {flag}")
 
 
 def _measure(step: Callable[[], Any], runs: int) -> list[float]:
@@ -104,7 +162,16 @@ def main(argv: list[str] | None = None) -> None:
     """Print median and max ms per interaction."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--cold", type=int, default=0, metavar="N",
+                        help="also time first construction in N fresh processes per builder")
+    parser.add_argument("--bare", action="store_true",
+                        help="with --cold: do not run ut.setup_notebook() first")
+    parser.add_argument("--cold-only", action="store_true", help="only the --cold timing")
     args = parser.parse_args(argv)
+    if args.cold:
+        cold_report(args.cold, setup=not args.bare)
+        if args.cold_only:
+            return
     rows = []
     for name, builder, make_step in _cases():
         start = time.perf_counter()

@@ -92,6 +92,9 @@ _EXPORTS: dict[str, str] = {
     "vote_comparer": "widgets",
     "quiz": "quizzes",
     "matching_quiz": "quizzes",
+    "self_check": "self_checks",
+    "self_check_ids": "self_checks",
+    "load_self_checks": "self_checks",
     # the official UN record
     "read_undl": "official.read",
     "use_official_record": "official.install",

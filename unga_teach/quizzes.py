@@ -44,6 +44,26 @@ def _check_text(name: str, value: Any, *, allow_empty: bool = False) -> str:
     return value
 
 
+def _check_hints(hints: Mapping[str, str] | None, options: Sequence[str],
+                 answer: str) -> dict[str, str]:
+    """Validate ``hints`` (wrong option -> hint); return a copy."""
+    if hints is None:
+        return {}
+    if not isinstance(hints, Mapping):
+        raise UngaTeachError(
+            f"hints must be a dict of option -> hint, got {type(hints).__name__}.")
+    out: dict[str, str] = {}
+    for option, hint in hints.items():
+        if option not in options:
+            raise UngaTeachError(f"hints has a hint for {option!r}, which is not an option.")
+        if option == answer:
+            raise UngaTeachError(
+                f"hints has a hint for the right answer {option!r}: hints are for wrong "
+                "options only.")
+        out[option] = _check_text(f"the hint for {option!r}", hint)
+    return out
+
+
 def _guarded_click(owner: Any, fn: Any) -> Any:
     """Run ``fn`` on click; show an exception in the feedback area instead of the log."""
 
@@ -84,6 +104,7 @@ class Quiz(widgets.VBox):
         *,
         shuffle: bool = False,
         seed: int | None = None,
+        hints: Mapping[str, str] | None = None,
     ) -> None:
         question = _check_text("question", question)
         explanation = _check_text("explanation", explanation, allow_empty=True)
@@ -115,16 +136,21 @@ class Quiz(widgets.VBox):
                     f"answer {answer!r} is not among the options: "
                     + ", ".join(repr(o) for o in opts) + ".")
             right = answer
+        hint_map = _check_hints(hints, opts, right)
         if shuffle:
             random.Random(seed).shuffle(opts)
         super().__init__()
         self._answer = right
         self._explanation = explanation
+        self._hints = hint_map
         self.attempts = 0
         self.solved = False
         self.last_error: BaseException | None = None
         self.question_html = widgets.HTML(f"<p><b>{escape(question)}</b></p>")
+        # the description is the control's label for screen readers
         self.choices = widgets.RadioButtons(options=tuple(opts), value=None,
+                                            description="Your answer:",
+                                            style={"description_width": "initial"},
                                             layout=widgets.Layout(width="auto"))
         self.check_button = widgets.Button(description="Check", button_style="primary",
                                            tooltip="Check your answer")
@@ -152,8 +178,10 @@ class Quiz(widgets.VBox):
                 text += " " + self._explanation
             self.feedback.value = _feedback("right", text)
             return True
+        hint = self._hints.get(choice, "")
         self.feedback.value = _feedback(
-            "wrong", f"✗ Not quite: “{choice}” is not the right answer. Try again.")
+            "wrong", f"✗ Not quite: “{choice}” is not the right answer. "
+            + (f"Hint: {hint} " if hint else "") + "Try again.")
         return False
 
 
@@ -165,8 +193,13 @@ def quiz(
     *,
     shuffle: bool = False,
     seed: int | None = None,
+    hints: Mapping[str, str] | None = None,
 ) -> Quiz:
     """Build a multiple-choice self-check question.
+
+    Notebooks use :func:`unga_teach.self_check` instead, which builds the
+    course's questions from the question bank so that no notebook cell shows
+    an answer.
 
     Parameters
     ----------
@@ -182,6 +215,9 @@ def quiz(
         Show the options in a random order.
     seed : int, optional
         Seed for ``shuffle``, for the same order on every run.
+    hints : dict of str to str, optional
+        Wrong option -> a hint shown when the learner picks it. A hint
+        should point the way without naming the answer.
 
     Returns
     -------
@@ -193,7 +229,8 @@ def quiz(
     ------
     UngaTeachError
         Fewer than two options, a duplicate option, an answer that is not
-        among the options (or an index out of range), or a non-string text.
+        among the options (or an index out of range), a non-string text, or a
+        hint for an option that does not exist or for the right answer.
 
     Examples
     --------
@@ -206,12 +243,17 @@ def quiz(
     >>> q.check_button.click()
     >>> q.solved, opts == ["Simple majority", "Two-thirds majority"]
     (True, True)
+    >>> q = quiz("2 + 2?", ["4", "5"], "4", "", hints={"5": "Count on your fingers."})
+    >>> q.choices.value = "5"
+    >>> q.check_button.click()
+    >>> "Count on your fingers." in q.feedback.value
+    True
     >>> quiz("?", ["a", "b"], "c", "")
     Traceback (most recent call last):
     ...
     unga_teach.errors.UngaTeachError: answer 'c' is not among the options: 'a', 'b'.
     """
-    return Quiz(question, options, answer, explanation, shuffle=shuffle, seed=seed)
+    return Quiz(question, options, answer, explanation, shuffle=shuffle, seed=seed, hints=hints)
 
 
 class MatchingQuiz(widgets.VBox):
@@ -241,6 +283,7 @@ class MatchingQuiz(widgets.VBox):
         explanation: str,
         *,
         extra_choices: Sequence[str] = (),
+        hints: Mapping[str, str] | None = None,
     ) -> None:
         prompt = _check_text("prompt", prompt)
         explanation = _check_text("explanation", explanation, allow_empty=True)
@@ -254,9 +297,20 @@ class MatchingQuiz(widgets.VBox):
             _check_text("a quotation", quote)
             _check_text(f"the speaker of {quote!r}", speaker)
         extras = [_check_text("extra_choices item", e) for e in extra_choices]
+        row_hints: dict[str, str] = {}
+        if hints is not None:
+            if not isinstance(hints, Mapping):
+                raise UngaTeachError(
+                    f"hints must be a dict of quotation -> hint, got {type(hints).__name__}.")
+            for quote, hint in hints.items():
+                if quote not in pairs:
+                    raise UngaTeachError(
+                        f"hints has a hint for {quote!r}, which is not one of the quotations.")
+                row_hints[quote] = _check_text(f"the hint for {quote!r}", hint)
         speakers = sorted({s for _, s in items} | set(extras), key=str.casefold)
         super().__init__()
         self._answers = [speaker for _, speaker in items]
+        self._row_hints = [row_hints.get(quote, "") for quote, _ in items]
         self._explanation = explanation
         self.attempts = 0
         self.solved = False
@@ -265,9 +319,12 @@ class MatchingQuiz(widgets.VBox):
         options = [(self._CHOOSE, ""), *((s, s) for s in speakers)]
         self.quote_html = [widgets.HTML(f"“{escape(q)}”", layout=widgets.Layout(flex="1 1 60%"))
                            for q, _ in items]
+        # each dropdown's description is its label for screen readers
         self.dropdowns = [widgets.Dropdown(options=options, value="",
+                                           description=f"Quotation {i} said by:",
+                                           style={"description_width": "initial"},
                                            layout=widgets.Layout(width="auto"))
-                          for _ in items]
+                          for i in range(1, len(items) + 1)]
         self.marks = [widgets.HTML("") for _ in items]
         self.check_button = widgets.Button(description="Check", button_style="primary",
                                            tooltip="Check your matches")
@@ -295,10 +352,12 @@ class MatchingQuiz(widgets.VBox):
             return None
         self.attempts += 1
         right = 0
-        for mark, got, want in zip(self.marks, chosen, self._answers, strict=True):
+        for mark, got, want, hint in zip(self.marks, chosen, self._answers, self._row_hints,
+                                         strict=True):
             ok = got == want
             right += ok
-            mark.value = _feedback("right" if ok else "wrong", "✓ right" if ok else "✗ not right")
+            text = "✓ right" if ok else "✗ not right" + (f". Hint: {hint}" if hint else "")
+            mark.value = _feedback("right" if ok else "wrong", text)
         n = len(self._answers)
         if right == n:
             self.solved = True
@@ -318,6 +377,7 @@ def matching_quiz(
     explanation: str,
     *,
     extra_choices: Sequence[str] = (),
+    hints: Mapping[str, str] | None = None,
 ) -> MatchingQuiz:
     """Build a quiz that matches quotations (or any items) with their speakers.
 
@@ -332,6 +392,8 @@ def matching_quiz(
         Shown once every row is right.
     extra_choices : list of str, optional
         Speakers to offer that match no quotation (distractors).
+    hints : dict of str to str, optional
+        Quotation -> a hint shown next to its row when the row is wrong.
 
     Returns
     -------
@@ -347,5 +409,5 @@ def matching_quiz(
     >>> "1 of 2 right" in q.feedback.value
     True
     """
-    return MatchingQuiz(prompt, pairs, explanation, extra_choices=extra_choices)
+    return MatchingQuiz(prompt, pairs, explanation, extra_choices=extra_choices, hints=hints)
 
