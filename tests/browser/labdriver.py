@@ -77,6 +77,9 @@ CHROMIUM_ARGS = [
     "--no-default-browser-check",
 ]
 
+#: Region pictures (self-checks, charts, tables) stop at this height, in CSS pixels.
+REGION_MAX_HEIGHT = 2500
+
 #: The open notebook (other panels are hidden with lm-mod-hidden).
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
@@ -806,8 +809,10 @@ def _region_screenshots(page: Any, plan: NotebookPlan, target_dir: Path) -> list
 
     Taken before the widget actions, so a quiz picture shows what a learner sees
     before answering. Files: ``cell-NN-selfcheck-before.png``, ``cell-NN-chart.png``,
-    ``cell-NN-table.png`` (``chart+table`` when one output has both). The folder is
-    emptied first, so no picture from an older run is left behind.
+    ``cell-NN-table.png`` (``chart+table`` when one output has both). A region taller
+    than :data:`REGION_MAX_HEIGHT` is pictured from its top down to that height (the
+    whole of it is in the notebook's picture). The folder is emptied first, so no
+    picture from an older run is left behind.
     """
     shutil.rmtree(target_dir, ignore_errors=True)
     target_dir.mkdir(parents=True, exist_ok=True)
@@ -821,7 +826,15 @@ def _region_screenshots(page: Any, plan: NotebookPlan, target_dir: Path) -> list
     for i, loc, kind in sorted(todo, key=lambda t: t[0]):
         target = target_dir / f"cell-{i:02d}-{kind}.png"
         with contextlib.suppress(Exception):  # a missing picture is reported by its absence
-            loc.screenshot(path=str(target), timeout=10_000, animations="disabled")
+            # The viewport shows the whole notebook, so a clip of the page is the region
+            # (cheaper than an element screenshot, which scrolls and waits for stability).
+            box = loc.bounding_box(timeout=5_000)
+            if not box or box["width"] < 1 or box["height"] < 1:
+                continue
+            clip = {"x": max(box["x"] - 4, 0), "y": max(box["y"] - 4, 0),
+                    "width": box["width"] + 8,
+                    "height": min(box["height"] + 8, REGION_MAX_HEIGHT)}
+            page.screenshot(path=str(target), clip=clip, timeout=10_000)
             shots.append(target)
     return shots
 
