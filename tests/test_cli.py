@@ -113,11 +113,11 @@ def test_validate_problems(capsys: pytest.CaptureFixture[str],
                            monkeypatch: pytest.MonkeyPatch) -> None:
     import unga_teach.validation
 
-    monkeypatch.setattr(unga_teach.validation, "validate",
-                        lambda raise_on_error=False: ["votes: one", "members: two"])
+    monkeypatch.setattr(unga_teach.validation, "validate_shipped",
+                        lambda: ["votes: one", "members: two"])
     assert main(["validate"]) == 1
     out = capsys.readouterr().out
-    assert "2 problem(s)" in out
+    assert "shipped data: 2 problem(s)" in out
     assert "  - votes: one" in out and "  - members: two" in out
 
 

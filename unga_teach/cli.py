@@ -5,7 +5,8 @@ Subcommands::
     unga-teach import PATH          read the UN file (and cache it), show the coverage
     unga-teach compare PATH [--csv OUT]
                                     every difference between our data and the UN file
-    unga-teach validate             check the shipped data (exit 1 on problems)
+    unga-teach validate             check the shipped data, and the official file when
+                                    UNGA_TEACH_UNDL is set (exit 1 on problems)
     unga-teach cache [--clear]      where the cache is and its size; --clear empties it
     unga-teach info                 versions, folders, coverage, record in use
 
@@ -145,16 +146,25 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .validation import validate
+    from . import record
+    from .validation import validate_official, validate_shipped
 
-    problems = validate()
-    if not problems:
+    shipped = validate_shipped()
+    if shipped:
+        print(f"shipped data: {len(shipped)} problem(s):")
+        for problem in shipped:
+            print(f"  - {problem}")
+    else:
         print("ok: the shipped data passed every check.")
-        return 0
-    print(f"{len(problems)} problem(s):")
-    for problem in problems:
-        print(f"  - {problem}")
-    return 1
+    official = validate_official()
+    path = record.current_record().path
+    if official:
+        print(f"official file {path}: {len(official)} problem(s):")
+        for problem in official:
+            print(f"  - {problem}")
+    elif path:
+        print(f"ok: the official file {path} passed every check.")
+    return 1 if shipped or official else 0
 
 
 def _cmd_cache(args: argparse.Namespace) -> int:
@@ -217,7 +227,13 @@ def _parser() -> argparse.ArgumentParser:
     p_compare.add_argument("--csv", metavar="OUT", help="also save the table as CSV")
     p_compare.add_argument("--no-progress", action="store_true", help="no progress bar")
     p_compare.set_defaults(func=_cmd_compare)
-    p_validate = sub.add_parser("validate", help="check the shipped data (exit 1 on problems)")
+    p_validate = sub.add_parser(
+        "validate", help="check the shipped data, and the official file if set (exit 1 on "
+                         "problems)",
+        description="Check the shipped data in data/ (always) and, when UNGA_TEACH_UNDL is "
+                    "set, the official file too; each is reported separately. Exit 1 on "
+                    "problems.",
+    )
     p_validate.set_defaults(func=_cmd_validate)
     p_cache = sub.add_parser(
         "cache", help="where the cache of official files is and how big; --clear empties it",

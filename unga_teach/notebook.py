@@ -70,17 +70,21 @@ class SetupReport:
         The pandas display options that were set.
     warnings : list of str
         Problems found, each with its fix. Empty when all is well.
+    record_warning : str or None
+        Why the record asked for (``UNGA_TEACH_UNDL``) is not fully used, or
+        ``None`` (see :func:`unga_teach.current_record`).
     """
 
     renderer: str | None
     versions: dict[str, str | None]
     pandas_options: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    record_warning: str | None = None
 
     @property
     def ok(self) -> bool:
         """True when no problem was found."""
-        return not self.warnings
+        return not self.warnings and not self.record_warning
 
     def _lines(self) -> list[str]:
         v = self.versions
@@ -96,6 +100,8 @@ class SetupReport:
             "  pandas display: "
             + ", ".join(f"{k.split('.')[-1]}={val}" for k, val in self.pandas_options.items()),
         ]
+        if self.record_warning:
+            lines.append(f"  record in use: PROBLEM: {self.record_warning}")
         lines += [f"  WARNING: {w}" for w in self.warnings]
         return lines
 
@@ -297,4 +303,15 @@ def setup_notebook(*, renderer: str = "mimetype", check: bool = True) -> SetupRe
         versions=versions,
         pandas_options=dict(PANDAS_OPTIONS),
         warnings=found,
+        record_warning=_record_warning(),
     )
+
+
+def _record_warning() -> str | None:
+    """The record's warning (a bad ``UNGA_TEACH_UNDL``, refused votes), never raising."""
+    from . import record
+
+    try:
+        return record.current_record().warning
+    except Exception as exc:  # the set-up report must never fail
+        return f"the record in use could not be checked: {exc}"
