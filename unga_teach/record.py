@@ -210,6 +210,19 @@ def _resolve_env() -> None:
             notes=checked.notes)
 
 
+def _outside_the_package() -> int:
+    """The ``stacklevel`` of the first caller outside this package (the learner's cell)."""
+    import sys
+
+    package = os.path.dirname(os.path.abspath(__file__))
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
 def official_votes() -> pd.DataFrame | None:
     """The official rows the loaders use, or ``None`` (loaders call this).
 
@@ -220,7 +233,7 @@ def official_votes() -> pd.DataFrame | None:
     _resolve_env()
     if STATE.warning and not STATE.warned:
         STATE.warned = True
-        warnings.warn(STATE.warning, UserWarning, stacklevel=3)
+        warnings.warn(STATE.warning, UserWarning, stacklevel=_outside_the_package())
     return STATE.rows
 
 

@@ -270,7 +270,10 @@ def read_undl(
         if the file has blank totals). ``undl_id`` is ``int32``. ``iso3``
         keeps the code as given: rows of states that no longer exist are never
         dropped. Text columns are categoricals (the full file takes about
-        50 MB in memory).
+        50 MB in memory). ``attrs["cache"]`` says what was done with the
+        cache (``read: PATH``, ``written: PATH``, ``off`` or ``not used:
+        REASON``); ``attrs["warnings"]`` lists warnings (also issued as
+        :class:`UserWarning`), e.g. a vote dated in the future.
 
     Raises
     ------
@@ -278,7 +281,10 @@ def read_undl(
         Missing file, empty file, wrong delimiter, missing columns (with the
         list accepted), an unknown vote code (with the line), an empty code,
         two rows for one state on one vote, a non-numeric total, a bad date,
-        or a file that was cut off ("download it again").
+        a file that was cut off ("download it again") or damaged, a folder,
+        a file that cannot be read (permissions), or text that is not UTF-8
+        (with the line and the advice to save it as UTF-8). Messages quote
+        at most a few hundred characters of the file.
 
     See Also
     --------
