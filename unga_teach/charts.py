@@ -103,7 +103,9 @@ def vote_label_expr(field: str = "datum.value") -> str:
     return expr
 
 
-def vote_color(field: str = "vote", title: str = "Vote", legend: bool = True) -> alt.Color:
+def vote_color(
+    field: str = "vote", title: str = "Vote", legend: bool = True, legend_columns: int = 5
+) -> alt.Color:
     """Colour encoding of a vote field with the fixed scale and labelled legend.
 
     The legend sits under the chart, in one row (a legend on the right would
@@ -118,8 +120,9 @@ def vote_color(field: str = "vote", title: str = "Vote", legend: bool = True) ->
         f"{field}:N",
         scale=vote_color_scale(),
         title=title,
-        legend=alt.Legend(labelExpr=vote_label_expr(), orient="bottom", direction="horizontal",
-                          titleOrient="left", labelLimit=200, columns=5)
+        legend=alt.Legend(labelExpr=vote_label_expr(), orient="bottom",
+                          titleOrient="left" if legend_columns > 1 else "top",
+                          labelLimit=200, columns=legend_columns)
         if legend else None,
     )
 
@@ -180,6 +183,44 @@ def _names(iso3s: Iterable[str], limit: int = 40) -> str:
     if len(names) > limit:
         return ", ".join(names[:limit]) + f", … and {len(names) - limit} more"
     return ", ".join(names)
+
+
+def _how_known(resolution: object) -> dict[str, str]:
+    """``{iso3: confidence}`` for one vote (``none`` when unknown)."""
+    votes = load_votes(resolution)
+    return dict(zip(votes["iso3"].astype(str), votes["confidence"].astype(str), strict=True))
+
+
+def _vote_facts(ids: Sequence[str], iso3s: Iterable[str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """``{(resolution, iso3): (confidence, source_url)}`` for the chosen votes."""
+    votes = load_votes()
+    wanted = set(iso3s)
+    votes = votes[votes["iso3"].isin(wanted) & votes["resolution"].isin(list(ids))]
+    return {
+        (str(r), str(i)): (str(c), str(u) if isinstance(u, str) and u else "no source")
+        for r, i, c, u in zip(votes["resolution"], votes["iso3"], votes["confidence"],
+                              votes["source_url"], strict=True)
+    }
+
+
+def _confidence_summary(levels: Iterable[str]) -> str:
+    """How a set of votes is known, in words: ``"23 derived, 16 reported"``.
+
+    Examples
+    --------
+    >>> _confidence_summary(["reported", "derived", "reported", "none"])
+    '2 reported, 1 derived, 1 no source'
+    """
+    from .categories import CONFIDENCE_ORDER
+
+    counts = pd.Series(list(levels), dtype=object).value_counts()
+    parts = [f"{int(counts[c])} {'no source' if c == 'none' else c}"
+             for c in CONFIDENCE_ORDER if c in counts.index]
+    return ", ".join(parts) if parts else "none"
+
+
+#: Tooltip line saying where the per-state sources are.
+SOURCES_HINT = "per state: vote_map_table() or load_votes() (source_url)"
 
 
 #: Votes whose colour is light enough to need dark text on top.
@@ -292,6 +333,8 @@ def tally_chart(resolution: object = "2026", rule: str = "simple") -> alt.VConca
             "row": [counted_row, counted_row, other_row, other_row],
             "counted": ["yes (present and voting)"] * 2
             + ["no (abstentions and absent states are not counted)"] * 2,
+            "confidence": "official totals (UN record)",
+            "source": str(info["source_url"]),
         }
     )
     official = _stack(official, "row")
@@ -313,6 +356,8 @@ def tally_chart(resolution: object = "2026", rule: str = "simple") -> alt.VConca
             alt.Tooltip("count:Q", title="Official total"),
             alt.Tooltip("counted:N", title="Counted for the majority"),
             alt.Tooltip("share:Q", title="Share of present and voting", format=".1%"),
+            alt.Tooltip("confidence:N", title="Confidence"),
+            alt.Tooltip("source:N", title="Source"),
         ],
     )
     labels = base.transform_filter("datum.count >= 6").mark_text(
@@ -365,18 +410,29 @@ def tally_chart(resolution: object = "2026", rule: str = "simple") -> alt.VConca
         "vote:N", sort=list(VOTE_ORDER), title=None,
         axis=alt.Axis(labelExpr=vote_label_expr(), labelLimit=220),
     )
-    x_cov = alt.Scale(domain=[0, max(int(cover["bar_end"].max()), 1)])
+    # Room on the right for the longest label ("115 states with no sourced vote").
+    x_cov = alt.Scale(domain=[0, max(int(cover["bar_end"].max()), 1) * 1.45], nice=False)
+    known_how = _how_known(resolution)
+    votes_now = load_votes(resolution)
+    cover["how_known"] = [
+        _confidence_summary(known_how[i] for i in votes_now.loc[votes_now["vote"] == v, "iso3"])
+        for v in cover["vote"]
+    ]
+    cover["sources"] = SOURCES_HINT
     tips = [
         alt.Tooltip("label:N", title="Vote"),
         alt.Tooltip("known:Q", title="States named by sources"),
         alt.Tooltip("official:Q", title="Official total"),
         alt.Tooltip("text:N", title="Coverage"),
+        alt.Tooltip("how_known:N", title="Confidence"),
+        alt.Tooltip("sources:N", title="Sources"),
     ]
     cov_base = alt.Chart(inline_data(cover)).encode(y=y_cat)
     official_bars = cov_base.transform_filter("isValid(datum.official)").mark_bar(
         opacity=0.3, height=18
     ).encode(
-        x=alt.X("official:Q", scale=x_cov, title="Member states"),
+        x=alt.X("official:Q", scale=x_cov, title="Member states",
+                axis=alt.Axis(values=list(range(0, int(cover["bar_end"].max()) + 1, 20)))),
         color=vote_color(legend=False),
         tooltip=tips,
     )
@@ -435,6 +491,8 @@ def _group_counts(resolution: object, by: str | Sequence[str]) -> tuple[str, pd.
     title, groups = _grouping(by)
     votes = load_votes(resolution)
     vote_of = dict(zip(votes["iso3"].astype(str), votes["vote"].astype(str), strict=True))
+    known_how = dict(zip(votes["iso3"].astype(str), votes["confidence"].astype(str),
+                         strict=True))
     rows = []
     for name, iso3s in groups:
         for v in VOTE_ORDER:
@@ -448,6 +506,8 @@ def _group_counts(resolution: object, by: str | Sequence[str]) -> tuple[str, pd.
                     "count": len(states),
                     "share": len(states) / len(iso3s) if iso3s else float("nan"),
                     "states": _names(states),
+                    "how_known": _confidence_summary(known_how.get(i, "none") for i in states),
+                    "sources": SOURCES_HINT,
                 }
             )
     return title, pd.DataFrame(rows)
@@ -544,6 +604,8 @@ def group_chart(
             alt.Tooltip("share:Q", title="Share of the group", format=".0%"),
             alt.Tooltip("members:Q", title="Members of the group"),
             alt.Tooltip("states:N", title="Who"),
+            alt.Tooltip("how_known:N", title="Confidence"),
+            alt.Tooltip("sources:N", title="Sources"),
         ],
     )
     text = base.transform_filter("datum.count >= 3").mark_text(fontSize=10).encode(
@@ -573,6 +635,7 @@ def _official_series() -> pd.DataFrame:
             "resolution": res["id"].astype(str),
             "date": res["date"],
             "title": res["title"].astype(str),
+            "source": res["source_url"].fillna("").astype(str),
         }
     )
     for v in RECORDED_VOTES:
@@ -580,7 +643,33 @@ def _official_series() -> pd.DataFrame:
     out["present_and_voting"] = out["yes"] + out["no"]
     out["yes_share_of_present_and_voting"] = out["yes"] / out["present_and_voting"]
     out["x"] = [_short_label(r) for r in out["resolution"]]
+    out["confidence"] = "official totals (UN record)"
+    # A new segment of the share line after every gap of more than a year.
+    gaps = out["date"].diff().dt.days.fillna(0) > 366
+    out["segment"] = gaps.cumsum().astype(int)
+    out["position"] = range(len(out))
     return out
+
+
+def _time_axis(off: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
+    """The x categories of the trend chart, with a gap column wherever a year or more passed.
+
+    The votes are not evenly spaced in time (2014, then 2022-2023, then
+    2025-2026); an equal-spaced axis would hide that, so each long gap gets
+    its own labelled column. Returns the domain and ``{gap label: text}``.
+    """
+    domain: list[str] = []
+    gaps: dict[str, str] = {}
+    previous = None
+    for x, date in zip(off["x"], off["date"], strict=True):
+        if previous is not None and (date - previous).days > 366:
+            years = round((date - previous).days / 365.25)
+            label = f"··· {years} years ···"
+            gaps[label] = f"{years} years with no vote in this series"
+            domain.append(label)
+        domain.append(x)
+        previous = date
+    return domain, gaps
 
 
 def _country_list(countries: Iterable[object] | None) -> list:
@@ -626,7 +715,8 @@ def trend_table(
     """
     states = _country_list(countries)
     group_list = _group_list(groups)
-    out = _official_series().drop(columns="x")
+    off = _official_series().drop(columns=["x", "confidence", "segment", "position", "source"])
+    out = off.assign(date=off["date"].dt.date)
     ids = out["resolution"].tolist()
     if states:
         by_state = _votes_by_state(ids, [s.iso3 for s in states])
@@ -688,15 +778,21 @@ def trend_chart(
     states = _country_list(countries)
     group_list = _group_list(groups)
     off = _official_series()
-    x_order = off["x"].tolist()
+    x_domain, gap_text = _time_axis(off)
     long = off.melt(
-        id_vars=["resolution", "x", "title", "present_and_voting"],
+        id_vars=["resolution", "x", "title", "present_and_voting", "confidence", "source"],
         value_vars=list(RECORDED_VOTES), var_name="vote", value_name="count",
     )
     long["label"] = long["vote"].map(VOTE_LABELS)
     long = _stack(long, "x")
-    x_enc = alt.X("x:N", sort=x_order, title=None, axis=alt.Axis(labelAngle=-40))
-    counts = alt.Chart(inline_data(long)).mark_bar().encode(
+    x_enc = alt.X("x:N", title=None, scale=alt.Scale(domain=x_domain),
+                  axis=alt.Axis(labelAngle=-40, labelColor=alt.ExprRef(
+                      "indexof(datum.label, '···') >= 0 ? '#777777' : '#000000'")))
+    gap_frame = pd.DataFrame({"x": list(gap_text), "text": list(gap_text.values())})
+    gap_band = alt.Chart(inline_data(gap_frame)).mark_rect(
+        color="#EEEEEE", strokeDash=[3, 3], stroke="#AAAAAA"
+    ).encode(x=x_enc, tooltip=alt.Tooltip("text:N", title="Gap"))
+    counts_bars = alt.Chart(inline_data(long)).mark_bar().encode(
         x=x_enc,
         y=alt.Y("start:Q", title="Member states (official)", scale=alt.Scale(domain=[0, 193])),
         y2="end:Q",
@@ -706,21 +802,31 @@ def trend_chart(
             alt.Tooltip("title:N", title="Title"),
             alt.Tooltip("label:N", title="Vote"),
             alt.Tooltip("count:Q", title="Official total"),
+            alt.Tooltip("confidence:N", title="Confidence"),
+            alt.Tooltip("source:N", title="Source"),
         ],
-    ).properties(width=560, height=200, title=alt.TitleParams(
-        "Official totals", anchor="start", fontSize=13))
+    )
+    counts = alt.layer(gap_band, counts_bars).properties(
+        width=560, height=200, title=alt.TitleParams(
+            "Official totals", anchor="start", fontSize=13,
+            subtitle="Grey columns: years with no vote (the axis is in order, not to scale)."))
 
-    share = off[["resolution", "x", "title", "yes", "no", "yes_share_of_present_and_voting"]]
+    share = off[["resolution", "x", "title", "yes", "no", "yes_share_of_present_and_voting",
+                 "segment", "position", "confidence", "source"]]
     share_base = alt.Chart(inline_data(share)).encode(x=x_enc)
     share_line = share_base.mark_line(color=VOTE_COLORS["yes"], point=True).encode(
         y=alt.Y("yes_share_of_present_and_voting:Q", title="Yes share of present and voting",
                 scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
+        detail="segment:N",  # the line breaks at each gap
+        order="position:Q",
         tooltip=[
             alt.Tooltip("resolution:N", title="Resolution"),
             alt.Tooltip("title:N", title="Title"),
             alt.Tooltip("yes:Q", title="Yes"),
             alt.Tooltip("no:Q", title="No"),
             alt.Tooltip("yes_share_of_present_and_voting:Q", title="Yes share", format=".1%"),
+            alt.Tooltip("confidence:N", title="Confidence"),
+            alt.Tooltip("source:N", title="Source"),
         ],
     )
     thresholds = pd.DataFrame(
@@ -732,7 +838,7 @@ def trend_chart(
     rule_labels = alt.Chart(inline_data(thresholds)).mark_text(
         align="left", x=4, dy=-6, fontSize=10, color="#333333"
     ).encode(y="y:Q", text="text:N")
-    share_chart = alt.layer(rules, rule_labels, share_line).properties(
+    share_chart = alt.layer(gap_band, rules, rule_labels, share_line).properties(
         width=560, height=140,
         title=alt.TitleParams("Yes votes as a share of yes + no", anchor="start", fontSize=13),
     )
@@ -916,6 +1022,7 @@ def shift_chart_spec(res_a: object = "ES-11/7", res_b: object = "2026") -> dict[
         "VB": vote_name(res_b),
         "DESC": str(t.attrs["description"]),
     }
+    how_a, how_b = _how_known(res_a), _how_known(res_b)
     text = _shift_template()
     for key, token in _TOKENS.items():
         text = text.replace(token, json.dumps(values[key])[1:-1])
@@ -929,6 +1036,12 @@ def shift_chart_spec(res_a: object = "ES-11/7", res_b: object = "2026") -> dict[
             "count": t["count"].astype(int),
             "names": [_names(s, limit=30) for s in t["states"]],
             "diagonal": (t["from_vote"].astype(str) == t["to_vote"].astype(str)).to_numpy(),
+            "how_known": [
+                f"{values['A']}: {_confidence_summary(how_a[i] for i in s)}; "
+                f"{values['B']}: {_confidence_summary(how_b[i] for i in s)}"
+                for s in t["states"]
+            ],
+            "sources": SOURCES_HINT,
         }
     )
     spec["datasets"] = {"transitions": json.loads(data.to_json(orient="records"))}
@@ -948,6 +1061,8 @@ def _build_shift_chart(
         alt.Tooltip("to_label:N", title=f"Vote on {name_b}"),
         alt.Tooltip("count:Q", title="States"),
         alt.Tooltip("names:N", title="Who"),
+        alt.Tooltip("how_known:N", title="Confidence"),
+        alt.Tooltip("sources:N", title="Sources"),
     ]
     cells = alt.Chart().mark_rect(
         fill="#F7F7F7", stroke="white", strokeWidth=2
@@ -1075,10 +1190,13 @@ def agreement_chart(
         alt.Tooltip("compared:Q", title="Resolutions compared"),
         alt.Tooltip("same:Q", title="Identical votes"),
     ]
-    step = 48 if len(order) <= 8 else 30
+    # Fit 800 px: names (up to 150 px) + heatmap + 16 px + the votes strip + padding.
+    strip_step = 24
+    room = 800 - 10 - 175 - 16 - strip_step * len(ids) - 10  # 175: names, ticks, padding
+    step = int(max(18, min(48, room // max(len(order), 1))))
     axis_x = alt.X("name_b:N", sort=order, title=None,
-                   axis=alt.Axis(labelAngle=-40, labelLimit=160))
-    axis_y = alt.Y("name_a:N", sort=order, title=None, axis=alt.Axis(labelLimit=160))
+                   axis=alt.Axis(labelAngle=-40, labelLimit=150))
+    axis_y = alt.Y("name_a:N", sort=order, title=None, axis=alt.Axis(labelLimit=150))
     heat = alt.Chart(inline_data(data)).mark_rect(stroke="white").encode(
         x=axis_x, y=axis_y,
         color=alt.Color("agreement:Q", title="Agreement",
@@ -1086,7 +1204,7 @@ def agreement_chart(
                         legend=alt.Legend(format="%", orient="bottom")),
         tooltip=tips,
     )
-    heat_text = alt.Chart(inline_data(data)).mark_text(fontSize=11).encode(
+    heat_text = alt.Chart(inline_data(data)).mark_text(fontSize=11 if step >= 30 else 8).encode(
         x=axis_x, y=axis_y, text="text:N",
         color=alt.condition("datum.dark", alt.value("white"), alt.value("black")),
         tooltip=tips,
@@ -1100,30 +1218,35 @@ def agreement_chart(
     by_state = _votes_by_state(ids, states)
     names = dict(zip(pairs["a"], pairs["name_a"], strict=True))
     x_label = {r: _short_label(r) for r in ids}
+    facts = _vote_facts(ids, states)
     rows = [
         {"country": names[s], "resolution": r, "x": x_label[r], "vote": v,
-         "label": VOTE_LABELS[v]}
+         "label": VOTE_LABELS[v], "confidence": facts[(r, s)][0], "source": facts[(r, s)][1]}
         for s in states for r, v in zip(ids, by_state[s], strict=True)
     ]
     strip_data = inline_data(pd.DataFrame(rows))
-    strip = alt.Chart(strip_data).mark_square(size=200, opacity=1).encode(
+    strip = alt.Chart(strip_data).mark_square(size=min(200, step * step * 0.5), opacity=1).encode(
         x=alt.X("x:N", sort=[x_label[r] for r in ids], title=None,
-                axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y("country:N", sort=order, title=None, axis=alt.Axis(labelLimit=160)),
+                axis=alt.Axis(labelAngle=-90)),  # a slanted label would widen the chart
+        # Same rows as the heatmap beside it, so the names are not repeated.
+        y=alt.Y("country:N", sort=order, title=None, axis=alt.Axis(labels=False, ticks=False)),
         color=vote_color(),
         tooltip=[
             alt.Tooltip("country:N", title="State"),
             alt.Tooltip("resolution:N", title="Resolution"),
             alt.Tooltip("label:N", title="Vote"),
+            alt.Tooltip("confidence:N", title="Confidence"),
+            alt.Tooltip("source:N", title="Source"),
         ],
-    ).properties(width=alt.Step(28), height=alt.Step(step),
+    ).encode(color=vote_color(legend_columns=1)).properties(
+        width=alt.Step(strip_step), height=alt.Step(step),
                  title=alt.TitleParams("Their votes", anchor="start", fontSize=13))
     return alt.hconcat(
-        heatmap, strip,
+        heatmap, strip, spacing=16,
         title=alt.TitleParams(
             "How often these states voted the same way",
-            subtitle=f"On {_resolutions_phrase(ids)}; non-voting and unknown votes are "
-            "left out, an abstention counts as a position.",
+            subtitle=wrap_lines(f"On {_resolutions_phrase(ids)}; non-voting and unknown votes "
+                                "are left out, an abstention counts as a position."),
             anchor="start", fontSize=15,
         ),
         description=_agreement_description(pairs, ids),
