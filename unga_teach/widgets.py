@@ -53,6 +53,38 @@ MEMBERS = 193
 
 UNKNOWN_TEXT = "unknown — no source found"
 
+#: The one plain line shown under a table of votes that contains an unknown one.
+UNKNOWN_RULE = ("unknown: no published source gives this state's vote yet; the course never "
+                "guesses (see data/README.md)")
+#: The same for tables of several states.
+UNKNOWN_RULE_MANY = ("unknown: no published source gives these states' votes yet; the course "
+                     "never guesses (see data/README.md)")
+
+#: What each confidence level means, in plain words (shown with every vote).
+#: (data/README.md, "How we decide what a vote was", defines them in full).
+CONFIDENCE_WORDS = {
+    "official": "official: the UN's own record",
+    "confirmed": "confirmed: a copy of the UN record, or lists that agree with the totals",
+    "reported": "reported: one credible source",
+    "derived": "derived: worked out from other sources; see the source",
+    "low": "low: one weak source with known errors; unsettled",
+    "disputed": "disputed: sources disagree",
+    "none": "none: no source",
+}
+
+
+def _unknown_rule(text: str) -> SafeHTML:
+    """The plain line that says what 'unknown' means (escaped)."""
+    return SafeHTML(f'<p class="ut-unknown-rule"><small>{escape(text)}</small></p>')
+
+
+def _confidence_text(confidence: Any, vote: str) -> str:
+    """Confidence of a vote in plain words; ``none`` for an unknown vote."""
+    level = _text(confidence) or "none"
+    if vote == "unknown":
+        level = "none"
+    return CONFIDENCE_WORDS.get(level, level)
+
 
 # --------------------------------------------------------------------------- helpers
 
@@ -308,7 +340,7 @@ class CountryExplorer(_Panel):
                 "resolution": _text(rec.resolution),
                 "title": _text(rec.title),
                 "vote": vote_badge(vote) if known else vote_badge("unknown", UNKNOWN_TEXT),
-                "confidence": _text(rec.confidence) if known else "—",
+                "confidence": _confidence_text(rec.confidence, vote),
                 "source": link(rec.source_url, "source") if known and _text(rec.source_url)
                 else "no source found",
             })
@@ -318,10 +350,11 @@ class CountryExplorer(_Panel):
             + html_table(
                 rows,
                 {"date": "Date", "resolution": "Resolution", "title": "Title", "vote": "Vote",
-                 "confidence": "Confidence", "source": "Source"},
+                 "confidence": "How sure", "source": "Source"},
                 caption=f"How {name} voted on each resolution of the series "
                         f"({n_known} of {len(hist)} votes known from a source)",
             )
+            + (_unknown_rule(UNKNOWN_RULE) if n_known < len(hist) else "")
         )
 
     def _groups_section(self, iso3: str, name: str) -> str:
@@ -515,16 +548,18 @@ class GroupExplorer(_Panel):
             "name": sub["name"].astype(str).tolist(),
             "vote": [vote_badge(v) if v != "unknown" else vote_badge("unknown", UNKNOWN_TEXT)
                      for v in sub["vote"].astype(str)],
-            "confidence": [c if v != "unknown" else "—" for c, v in
+            "confidence": [_confidence_text(c, v) for c, v in
                            zip(sub["confidence"].astype(str), sub["vote"].astype(str),
                                strict=True)],
             "source": [link(u, "source") if _text(u) else "no source found"
                        for u in sub["source_url"]],
         })
+        has_unknown = bool((sub["vote"].astype(str) == "unknown").any())
         self.members_html.value = html_table(
-            table, {"name": "Member state", "vote": "Vote", "confidence": "Confidence",
+            table, {"name": "Member state", "vote": "Vote", "confidence": "How sure",
                     "source": "Source"},
-            caption=f"Members of {label} and their votes on {rid}")
+            caption=f"Members of {label} and their votes on {rid}") + (
+            _unknown_rule(UNKNOWN_RULE_MANY) if has_unknown else "")
 
     def _cohesion_html(self, code: str, rid: str) -> str:
         try:
@@ -743,12 +778,26 @@ class MajorityCalculator(_Panel):
     notice_html : ipywidgets.HTML
         Says when a slider was held back so the total stays at most 193.
     error_html : ipywidgets.HTML
+    check_button : ipywidgets.Button
+        "Show result" (``predict=True`` only; hidden otherwise).
+    reset_button : ipywidgets.Button
+        Puts the sliders back to the starting values.
+    predict : bool
+        True when the verdict waits for **Show result**.
+    revealed : bool
+        Whether the verdict for the current sliders is shown.
     simple_passes, two_thirds_passes : bool or None
+        None while the verdict is hidden.
     """
 
     css_class = "ut-majority-calculator"
 
-    def __init__(self, yes: int = 107, no: int = 12, abstain: int = 51) -> None:
+    #: What the verdict area says while a prediction waits for "Show result".
+    WAITING = ("Set the sliders to your prediction, then press Show result to see whether "
+               "the text would pass under each rule.")
+
+    def __init__(self, yes: int = 107, no: int = 12, abstain: int = 51, *,
+                 predict: bool = False) -> None:
         super().__init__()
         values = {"yes": yes, "no": no, "abstain": abstain}
         for name, value in values.items():
@@ -773,17 +822,55 @@ class MajorityCalculator(_Panel):
         self.verdict.add_class("ut-verdict")
         self.simple_passes: bool | None = None
         self.two_thirds_passes: bool | None = None
+        self.predict = bool(predict)
+        self.revealed = not self.predict
+        self._initial = (yes, no, abstain)
         self._clamping = False
+        self.check_button = widgets.Button(
+            description="Show result", button_style="primary",
+            tooltip="Show whether the text passes with these votes",
+            layout=widgets.Layout(display=None if self.predict else "none"))
+        self.reset_button = widgets.Button(
+            description=f"Reset to {yes}-{no}-{abstain}",
+            tooltip=f"Put the sliders back to {yes} yes, {no} no, {abstain} abstaining")
+        self.check_button.on_click(self._guard(lambda _b: self.show_result()))
+        self.reset_button.on_click(self._guard(lambda _b: self.reset()))
         handler = self._guard(self._on_change)
         for slider in (self.yes, self.no, self.abstain):
             slider.observe(handler, names="value")
+        buttons = widgets.HBox([self.check_button, self.reset_button])
         self.children = [self.yes, self.no, self.abstain, self.non_voting_html,
-                         self.notice_html, self.error_html, self.verdict]
+                         self.notice_html, buttons, self.error_html, self.verdict]
         self._guard(self.update)()
+
+    def show_result(self) -> None:
+        """Reveal the verdict for the current sliders (the Show result button)."""
+        self.revealed = True
+        self.update()
+
+    def reset(self) -> None:
+        """Put the sliders back to the starting values (the Reset button).
+
+        With ``predict=True`` the verdict is hidden again.
+        """
+        self._clamping = True
+        try:
+            # lower everything first, so no intermediate total exceeds 193
+            for slider in (self.yes, self.no, self.abstain):
+                slider.value = 0
+            for slider, value in zip((self.yes, self.no, self.abstain), self._initial,
+                                     strict=True):
+                slider.value = value
+        finally:
+            self._clamping = False
+        self.revealed = not self.predict
+        self.update()
 
     def _on_change(self, change: dict[str, Any]) -> None:
         if self._clamping:
             return
+        if self.predict:
+            self.revealed = False  # a new prediction: hide the old verdict
         owner = change["owner"]
         total = self.yes.value + self.no.value + self.abstain.value
         notice = ""
@@ -811,6 +898,9 @@ class MajorityCalculator(_Panel):
         self.non_voting_html.value = (
             f"<p>Non-voting: <b>{non_voting}</b> <small>({MEMBERS} members − {yes} yes − {no} "
             f"no − {abstain} abstaining)</small></p>")
+        if not self.revealed:
+            self.verdict.value = _notice(self.WAITING)
+            return
         rows = []
         for rule, name in (("simple", "Simple majority"), ("two_thirds", "Two-thirds majority")):
             ok = bool(passes(yes, no, rule=rule))
@@ -827,24 +917,30 @@ class MajorityCalculator(_Panel):
             caption=f"{yes} yes, {no} no, {abstain} abstaining, {non_voting} not voting")
 
 
-def majority_calculator(yes: int = 107, no: int = 12, abstain: int = 51) -> MajorityCalculator:
+def majority_calculator(yes: int = 107, no: int = 12, abstain: int = 51, *,
+                        predict: bool = False) -> MajorityCalculator:
     """Try vote counts and see whether a text passes, by simple and two-thirds majority.
 
     Abstentions and states that do not vote are not counted among those
     "present and voting". Non-voting is 193 minus the rest; when a slider
     would push the total over 193, it is held back and a notice says so.
+    **Reset** puts the sliders back to the starting values.
 
     Parameters
     ----------
     yes, no, abstain : int
         Starting values (default: the 2026 vote, 107-12-51).
+    predict : bool, default False
+        For prediction tasks: the verdict stays hidden until the learner
+        presses **Show result**, and hides again when a slider moves, so each
+        prediction is checked on purpose.
 
     Returns
     -------
     MajorityCalculator
         A VBox; see its attributes ``yes``, ``no``, ``abstain``, ``verdict``,
-        ``non_voting_html``, ``notice_html``, ``simple_passes``,
-        ``two_thirds_passes``.
+        ``non_voting_html``, ``notice_html``, ``check_button``,
+        ``reset_button``, ``simple_passes``, ``two_thirds_passes``.
 
     Raises
     ------
@@ -859,8 +955,18 @@ def majority_calculator(yes: int = 107, no: int = 12, abstain: int = 51) -> Majo
     >>> w.yes.value = 40
     >>> w.two_thirds_passes
     False
+    >>> w.reset_button.click()
+    >>> w.yes.value, w.two_thirds_passes
+    (93, True)
+    >>> p = majority_calculator(predict=True)
+    >>> p.abstain.value, p.no.value = 0, 60
+    >>> p.simple_passes is None and "adopted" not in p.verdict.value
+    True
+    >>> p.check_button.click()
+    >>> p.simple_passes, p.two_thirds_passes
+    (True, False)
     """
-    return MajorityCalculator(yes, no, abstain)
+    return MajorityCalculator(yes, no, abstain, predict=predict)
 
 
 # --------------------------------------------------------------------------- comparer
@@ -879,6 +985,28 @@ def _states_cell(value: Any, names: dict[str, str]) -> SafeHTML:
     if len(shown) <= 12:
         return SafeHTML(text)
     return SafeHTML(f"<details><summary>show {len(shown)} states</summary>{text}</details>")
+
+
+def _confidence_summary(value: Any, a: str, b: str,
+                        sure: dict[str, dict[str, str]]) -> str:
+    """'ES-11/7: 93 confirmed; 2026: 80 reported, 3 derived' for a transitions row."""
+    if isinstance(value, str):
+        codes = [value] if value else []
+    elif isinstance(value, Iterable):
+        codes = [str(v) for v in value]
+    else:
+        codes = []
+    parts = []
+    for rid in dict.fromkeys((a, b)):
+        counts: dict[str, int] = {}
+        for code in codes:
+            level = sure[rid].get(code, "none")
+            counts[level] = counts.get(level, 0) + 1
+        order = {lvl: i for i, lvl in enumerate(CONFIDENCE_WORDS)}
+        text = ", ".join(f"{n} {'no source' if lvl == 'none' else lvl}" for lvl, n in
+                         sorted(counts.items(), key=lambda kv: order.get(kv[0], 99)))
+        parts.append(f"{rid}: {text}")
+    return "; ".join(parts)
 
 
 class VoteComparer(_Panel):
@@ -934,16 +1062,19 @@ class VoteComparer(_Panel):
         changed = int(table.loc[known & (from_v != to_v), "count"].sum())
         same = int(table.loc[known & (from_v == to_v), "count"].sum())
         unknown = int(table.loc[~known, "count"].sum())
-        from .members import load_members
+        from .members import member_names
+        from .votes import load_votes
 
-        members = load_members()
-        names = dict(zip(members["iso3"].astype(str), members["name"].astype(str), strict=True))
+        names = member_names()
+        sure = {rid: dict(zip(v["iso3"].astype(str), v["confidence"].astype(str), strict=True))
+                for rid, v in ((a, load_votes(a)), (b, load_votes(b)))}
         nonzero = table[table["count"] > 0]
         shown = _rows({
             "from": [vote_badge(v) for v in nonzero["from_vote"].astype(str)],
             "to": [vote_badge(v) for v in nonzero["to_vote"].astype(str)],
             "count": nonzero["count"].astype(int).tolist(),
             "states": [_states_cell(s, names) for s in nonzero["states"]],
+            "sure": [_confidence_summary(s, a, b, sure) for s in nonzero["states"]],
         })
         note = ("<p>Both menus show the same vote: every state keeps its position.</p>"
                 if a == b else "")
@@ -953,9 +1084,13 @@ class VoteComparer(_Panel):
             f"<b>{same}</b> kept it, and for <b>{unknown}</b> at least one of the two votes is "
             "unknown (no source).</p>"
             + html_table(shown, {"from": f"Vote on {a}", "to": f"Vote on {b}",
-                                 "count": "States", "states": "Which states"},
+                                 "count": "States", "states": "Which states",
+                                 "sure": "How sure (confidence of the votes)"},
                          caption=f"How states moved from {a} to {b} (combinations with no "
                                  "state are left out)")
+            + (_unknown_rule(UNKNOWN_RULE_MANY) if unknown else "")
+            + "<p><small>Each state's sources: type its name in "
+              "<code>ut.country_explorer()</code>.</small></p>"
         )
         try:
             from . import charts

@@ -109,31 +109,9 @@ def cells() -> list:
             Notebook 06 shows how an instructor can load the official UN record, which
             fills the gaps.
             """),
-        md("quiz1-intro", "## Check your understanding\n\nPick an answer; the feedback explains it."),
-        code("quiz1", """
-            ut.quiz(
-                "You want to run every cell of a notebook again from a clean state. What do you do?",
-                [
-                    "Press Shift + Enter on the last cell",
-                    "Kernel → Restart Kernel and Run All Cells",
-                    "Save the notebook and reopen it",
-                ],
-                "Kernel → Restart Kernel and Run All Cells",
-                "Restarting the kernel forgets every variable, so each cell runs from the top "
-                "in order, exactly as a new reader would run it. Reopening a notebook keeps the "
-                "old kernel running.",
-            )
-            """),
-        code("quiz2", """
-            ut.quiz(
-                "A press report lists your country's vote, but no source in the course data "
-                "confirms it. How does the course show that state's vote?",
-                ["As a yes, because most states voted yes", "As unknown", "As non-voting"],
-                "As unknown",
-                "Unknown means 'no source found'. Non-voting is a real position in the record "
-                "(the state was not recorded as voting); unknown is a gap in our evidence.",
-            )
-            """),
+        md("quiz1-intro", "## Check your understanding\n\nPick an answer and press **Check**. A wrong answer gets a hint; a right one gets the explanation."),
+        code("quiz1", 'ut.self_check("00-restart-and-run-all")'),
+        code("quiz2", 'ut.self_check("00-unconfirmed-vote")'),
         md("map", f"""
             ## The map of the course
 

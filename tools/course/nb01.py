@@ -94,28 +94,22 @@ def cells() -> list:
             than two thirds of {v.yes + F.whatif_no}. The choice between abstaining and
             voting no can decide the outcome.
             """),
-        md("calc", """
+        md("calc", f"""
             ## Try it: the majority calculator
 
-            Move the sliders for yes, no and abstain. The calculator shows, under each rule,
-            whether the proposal passes and why.
+            Move the sliders for yes, no and abstain, then press **Show result**: the
+            calculator says, under each rule, whether the proposal passes and why.
+            **Reset** brings back the 2026 result.
 
             **Your task:** start from the 2026 result. How many *no* votes would it take to
             defeat the text under the simple rule if nobody changed from yes? And under the
-            two-thirds rule? Write your two numbers down before you check them.
+            two-thirds rule? Write your two numbers down first. Then set the sliders to each
+            of your numbers (lower the abstentions to make room: the total cannot pass
+            {F.members}) and press **Show result**. The result hides again whenever a slider
+            moves, so each prediction gets its own check.
             """),
-        code("calculator", "ut.majority_calculator()"),
-        code("quiz-calc", f"""
-            ut.quiz(
-                "With {v.yes} yes votes, what is the smallest number of no votes that would "
-                "defeat the text under a two-thirds majority?",
-                ["{F.defeat_two_thirds}", "{votes_needed(v.present)}", "{F.defeat_simple}", "{2 * v.yes}"],
-                "{F.defeat_two_thirds}",
-                "With {F.defeat_two_thirds - 1} no, {v.yes} yes is still at least two thirds of "
-                "{v.yes + F.defeat_two_thirds - 1}; with {F.defeat_two_thirds} no it falls short. "
-                "Under the simple rule it takes {F.defeat_simple} no votes: a tie is a rejection.",
-            )
-            """),
+        code("calculator", "ut.majority_calculator(predict=True)"),
+        code("quiz-calc", 'ut.self_check("01-defeat-two-thirds")'),
         md("recorded", """
             ## Recorded votes
 
@@ -179,52 +173,9 @@ def cells() -> list:
             over the wording of a text that will not bind anyone.
             """),
         md("checks", "## Check your understanding"),
-        code("quiz1", """
-            ut.quiz(
-                "A proposal gets 60 yes, 50 no and 80 abstentions. Under a simple majority, "
-                "what happens?",
-                [
-                    "It fails: 60 is less than half of the 190 states that took part",
-                    "It passes: 60 yes is more than 50 no",
-                    "It fails: abstentions count as no",
-                ],
-                "It passes: 60 yes is more than 50 no",
-                "Only yes and no votes count ('present and voting'): 60 of 110. Abstentions are "
-                "left out of the arithmetic entirely.",
-            )
-            """),
-        code("quiz2", """
-            ut.quiz(
-                "Why could the General Assembly hold an emergency special session on Ukraine "
-                "in 2022?",
-                [
-                    "Because the Assembly can overrule any Security Council veto",
-                    "Because, under 'Uniting for Peace', a matter the Council cannot act on owing "
-                    "to a veto can be taken up by the Assembly",
-                    "Because Ukraine asked the Secretary-General to convene it",
-                ],
-                "Because, under 'Uniting for Peace', a matter the Council cannot act on owing "
-                "to a veto can be taken up by the Assembly",
-                "The Assembly does not overrule the veto: it makes its own recommendations. The "
-                "session was called by Security Council resolution 2623 (2022), a procedural "
-                "decision to which the veto does not apply.",
-            )
-            """),
-        code("quiz3", """
-            ut.quiz(
-                "Which statement about the 2026 resolution is correct?",
-                [
-                    "It obliges every member state to implement a ceasefire",
-                    "It is a recommendation: not legally binding, but a public record of "
-                    "states' positions",
-                    "It is binding only on the states that voted yes",
-                ],
-                "It is a recommendation: not legally binding, but a public record of "
-                "states' positions",
-                "Assembly resolutions on questions of peace and security are recommendations. "
-                "Their weight is political: they record where governments stand.",
-            )
-            """),
+        code("quiz1", 'ut.self_check("01-simple-majority")'),
+        code("quiz2", 'ut.self_check("01-uniting-for-peace")'),
+        code("quiz3", 'ut.self_check("01-recommendation")'),
         *footer("01", [
             f"Each of the {F.members} member states has one vote; observer states cannot vote.",
             "A majority is counted among members present and voting: yes + no. Abstentions "

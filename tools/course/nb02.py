@@ -166,44 +166,9 @@ def cells() -> list:
             paragraphs. We know how many states voted each way, not which ones.
             """),
         md("checks", "## Check your understanding"),
-        code("quiz1", f"""
-            ut.quiz(
-                "The 2026 text calls for {op1}. Which part of the resolution is that in?",
-                ["A preambular paragraph", "An operative paragraph", "The title"],
-                "An operative paragraph",
-                "'Calls for' asks for action, so it is operative (OP1 in the course data). "
-                "Preambular paragraphs state principles and concerns without asking for anything.",
-            )
-            """),
-        code("quiz2", """
-            ut.quiz(
-                "What did the United States propose on 24 February 2026?",
-                [
-                    "An amendment deleting the ceasefire paragraph",
-                    "A motion for division: separate votes on PP2 and OP2",
-                    "A rival draft resolution",
-                ],
-                "A motion for division: separate votes on PP2 and OP2",
-                "A motion for division changes no words: it asks for parts of a text to be voted "
-                "on separately, so that they could be deleted. It was rejected 11-69-62.",
-            )
-            """),
-        code("quiz3", """
-            ut.quiz(
-                "Why does the course call the resolution '2026' and not by a symbol such as "
-                "A/RES/ES-11/10?",
-                [
-                    "Because the UN has not given it a symbol",
-                    "Because no source found confirms the adopted symbol, and the course prints "
-                    "only what a source supports",
-                    "Because symbols are only given to binding resolutions",
-                ],
-                "Because no source found confirms the adopted symbol, and the course prints "
-                "only what a source supports",
-                "The adopted text certainly has a symbol; the course simply has no source for it "
-                "yet. Printing a likely symbol as fact would be a guess.",
-            )
-            """),
+        code("quiz1", 'ut.self_check("02-operative-paragraph")'),
+        code("quiz2", 'ut.self_check("02-motion-for-division")'),
+        code("quiz3", 'ut.self_check("02-why-2026")'),
         *footer("02", [
             "Ukraine drafted the text with Latvia as co-initiator; Deputy Foreign Minister "
             "Mariana Betsa presented it. The list of co-sponsors was not found.",

@@ -137,39 +137,9 @@ def cells() -> list:
             """),
         code("country-explorer", "ut.country_explorer()"),
         md("checks", "## Check your understanding"),
-        code("quiz1", f"""
-            ut.quiz(
-                "What share of the states present and voting supported the 2026 resolution?",
-                ["{pct(v.yes, v.members)} ({v.yes} of {v.members})", "{v.yes_share} ({v.yes} of {v.present})",
-                 "{pct(v.yes, v.voted)} ({v.yes} of {v.voted})"],
-                "{v.yes_share} ({v.yes} of {v.present})",
-                "Present and voting means yes + no: {v.yes} + {v.no} = {v.present}. The other "
-                "figures divide by all members ({v.members}) or by all who voted including "
-                "abstentions ({v.voted}).",
-            )
-            """),
-        code("quiz2", """
-            ut.quiz(
-                "On the map, a state is grey. What can you conclude?",
-                [
-                    "It did not vote",
-                    "It abstained",
-                    "No source in the course data confirms its vote",
-                ],
-                "No source in the course data confirms its vote",
-                "Grey is 'unknown': a gap in the evidence. A state that did not vote has its own "
-                "colour (non-voting).",
-            )
-            """),
-        code("quiz3", f"""
-            ut.quiz(
-                "Which category of the 2026 vote does the course data know completely?",
-                ["Yes", "No", "Abstain", "Non-voting"],
-                "No",
-                "All {v.no} states that voted against are named, and every list agrees. The "
-                "other categories are partly unknown.",
-            )
-            """),
+        code("quiz1", 'ut.self_check("03-share-of-present")'),
+        code("quiz2", 'ut.self_check("03-grey-on-the-map")'),
+        code("quiz3", 'ut.self_check("03-complete-category")'),
         *footer("03", [
             f"{v.yes}-{v.no}-{v.abstain}, with {v.non_voting} not voting: {v.voted} of "
             f"{v.members} members voted.",

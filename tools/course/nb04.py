@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unga_teach as ut
+import unga_teach as ut  # noqa: F401  (some builders ask the package what it exports)
 from unga_teach.analysis import votes_needed  # noqa: F401
 
 from .cells import code, first_cell, md
@@ -139,38 +139,15 @@ def cells() -> list:
             it points.
             """),
         md("checks", "## Check your understanding"),
-        code("quiz1", """
-            ut.quiz(
-                "Indonesia abstained in 2026. Which theme best fits its explanation?",
-                ["sovereignty", "ceasefire", "negotiations", "inclusiveness", "procedure"],
-                "inclusiveness",
-                "Indonesia's spokesperson said it emphasised 'the inclusiveness of the process', "
-                "pointing to how the text was drafted (the course also tags it 'procedure').",
-            )
-            """),
-        code("quiz2", """
-            ut.quiz(
-                "The United States abstained. What reason did it give?",
-                [
-                    "It opposed a ceasefire",
-                    "It welcomed the ceasefire call, but said some wording would distract from "
-                    "ongoing negotiations",
-                    "It objected that the text did not mention Russia",
-                ],
-                "It welcomed the ceasefire call, but said some wording would distract from "
-                "ongoing negotiations",
-                "The US explanation combines three themes: ceasefire (welcomed), negotiations "
-                "(the wording could distract from them) and procedure (its motion for separate "
-                "votes had failed).",
-            )
-            """),
+        code("quiz1", 'ut.self_check("04-indonesia-theme")'),
+        code("quiz2", 'ut.self_check("04-us-reason")'),
         md("match-intro", """
             ### Who said it?
 
             Match each quotation to its speaker. All of them are in the course data with
             their sources.
             """),
-        *match_quiz_cells(),
+        code("quiz-match", 'ut.self_check("04-who-said-it")'),
         *footer("04", [
             "An explanation of vote is a state's own public account of its vote: evidence of "
             "its reasons, and an argument in its own right.",
@@ -185,47 +162,3 @@ def cells() -> list:
             "Many abstainers gave no public reason; silence is not evidence of a motive.",
         ]),
     ]
-
-
-MATCH_IDS = ("S001", "S003", "S008", "S013")
-MATCH_DISTRACTOR = "S007"  # a speaker with no recorded quotation in the set
-
-
-def _speaker(sid: str) -> str:
-    row = facts().stmt(sid)
-    return f"{row['speaker_state']} ({row['speaker']})"
-
-
-def match_quiz_cells() -> list:
-    """The quote-matching self-check: quotations and speakers read from the data.
-
-    Uses ``ut.matching_quiz`` when the package exports it, otherwise one
-    ``ut.quiz`` per quotation.
-    """
-    pairs = [(str(facts().stmt(sid)["quote"]), _speaker(sid)) for sid in MATCH_IDS]
-    if "matching_quiz" in dir(ut):
-        lines = "\n".join(f"        {q!r}: {w!r}," for q, w in pairs)
-        source = (
-            "ut.matching_quiz(\n"
-            '    "Match each quotation to its speaker.",\n'
-            f"    {{\n{lines}\n    }},\n"
-            '    "Each quotation is in ut.load_statements(\\"2026\\") with its source_url. The "\n'
-            '    "EU and Ukraine appeal to principles, the United States to the negotiations and "\n'
-            '    "Indonesia to the drafting process.",\n'
-            f"    extra_choices=[{_speaker(MATCH_DISTRACTOR)!r}],\n"
-            ")"
-        )
-        return [code("quiz-match", source)]
-    speakers = [w for _, w in pairs]
-    cells = []
-    for i, (q, who) in enumerate(pairs[:2], start=1):
-        source = (
-            "ut.quiz(\n"
-            f"    {('Who said: ' + chr(34) + q + chr(34) + '?')!r},\n"
-            f"    {speakers!r},\n"
-            f"    {who!r},\n"
-            "    'The statement and its source_url are in ut.load_statements(\"2026\").',\n"
-            ")"
-        )
-        cells.append(code(f"quiz-match-{i}", source))
-    return cells

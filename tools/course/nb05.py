@@ -155,51 +155,9 @@ def cells() -> list:
             """),
         code("vote-comparer", "ut.vote_comparer()"),
         md("checks", "## Check your understanding"),
-        code("quiz1", """
-            ut.quiz(
-                "How did the United States vote on the Ukrainian texts of 2025 (ES-11/7) and "
-                "2026?",
-                ["Yes, then yes", "No, then abstain", "Abstain, then no", "No, then no"],
-                "No, then abstain",
-                "ut.vote_history('USA') shows no on ES-11/7 (24 February 2025) and abstain on "
-                "2026. It had voted yes on every text through 2023 for which its vote is known.",
-            )
-            """),
-        code("quiz2", """
-            ut.quiz(
-                "Many states' 2026 votes are unknown. What does that do to a transition table "
-                "from ES-11/7 to 2026?",
-                [
-                    "Nothing: unknown votes are counted as yes",
-                    "The unknown states sit in their own column, so some movement cannot be seen "
-                    "yet",
-                    "The unknown states are dropped, so the table no longer adds up to 193",
-                ],
-                "The unknown states sit in their own column, so some movement cannot be seen "
-                "yet",
-                "Transitions always add up to all 193 members. Unknown is kept as its own "
-                "category, never guessed and never dropped.",
-            )
-            """),
-        code("quiz3", f"""
-            ut.quiz(
-                "Support fell from {v22.yes} yes in March 2022 to {v25.yes} in February 2025. "
-                "Which conclusion is safest?",
-                [
-                    "Support for Ukraine halved",
-                    "Fewer states voted yes on the 2025 text than on the 2022 one; the texts and "
-                    "circumstances differ, so the reasons need other evidence",
-                    "States that stopped voting yes now support Russia",
-                ],
-                "Fewer states voted yes on the 2025 text than on the 2022 one; the texts and "
-                "circumstances differ, so the reasons need other evidence",
-                "Of the {sum(F.left_yes_22_25.values())} "
-                "states that left the yes column, {F.left_yes_22_25['abstain']} abstained, "
-                "{F.left_yes_22_25['non_voting']} did not vote and {F.left_yes_22_25['no']} voted no "
-                "(ut.transitions('ES-11/1', 'ES-11/7')), on a different text. The numbers show "
-                "the change, not its cause.",
-            )
-            """),
+        code("quiz1", 'ut.self_check("05-us-2025-2026")'),
+        code("quiz2", 'ut.self_check("05-unknown-in-transitions")'),
+        code("quiz3", 'ut.self_check("05-safest-conclusion")'),
         *footer("05", [
             f"Yes votes ranged from {F.min_yes.yes} ({F.min_yes.id}) to {F.max_yes.yes} "
             f"({F.max_yes.id}); 2026 had {v.yes}. The texts differ, so compare with care.",

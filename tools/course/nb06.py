@@ -193,47 +193,9 @@ def cells() -> list:
             votes.loc[["RUS", "BLR", "SYR", "SVK", "HUN"], ["name", "vote", "confidence", "source_url"]]
             """),
         md("checks", "## Check your understanding"),
-        code("quiz1", f"""
-            ut.quiz(
-                "The report says 'Thirteen countries voted against, including Russia, Belarus "
-                "and Syria'. What does the data say?",
-                [
-                    "Supported: Syria voted against",
-                    "Contradicted: the official total is {v.no} against, and every list of the {v.no} "
-                    "omits Syria, whose vote is unknown",
-                    "Not checkable",
-                ],
-                "Contradicted: the official total is {v.no} against, and every list of the {v.no} "
-                "omits Syria, whose vote is unknown",
-                "Russia and Belarus did vote against; the count and Syria are wrong. The course "
-                "keeps this claim in ut.load_conflicts('2026') as rejected.",
-            )
-            """),
-        code("quiz2", f"""
-            ut.quiz(
-                "'The {v.abstain} abstentions counted against the text.' Supported, contradicted or not "
-                "checkable?",
-                ["Supported", "Contradicted", "Not checkable"],
-                "Contradicted",
-                "Abstentions are not counted at all: the majority is taken among members present "
-                "and voting (yes + no). See notebook 01.",
-            )
-            """),
-        code("quiz3", """
-            ut.quiz(
-                "The only source for a state's 2026 vote is a report whose list contains other "
-                "proven errors. How does the course record that vote?",
-                [
-                    "It leaves the state out: the vote is unknown",
-                    "It keeps the vote with confidence 'low', flagged as unsettled",
-                    "It records the vote as confirmed, since nobody contradicts it",
-                ],
-                "It keeps the vote with confidence 'low', flagged as unsettled",
-                "The claim is not contradicted, so it is kept, but marked 'low' with a note. "
-                "An independent second source would settle it; a better-ranked contrary "
-                "source would overturn it.",
-            )
-            """),
+        code("quiz1", 'ut.self_check("06-thirteen-against")'),
+        code("quiz2", 'ut.self_check("06-abstentions-counted")'),
+        code("quiz3", 'ut.self_check("06-single-flawed-source")'),
         *footer("06", [
             "The official UN record outranks wire agencies, which outrank governments' and "
             "media reports; official totals constrain every list.",
