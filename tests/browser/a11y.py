@@ -9,9 +9,12 @@ out. Two things inside the outputs are scoped out too, see :data:`EXCLUDE`.
 
 Next to axe's rules one check of our own runs, ``ut-chart-text-alternative``
 (impact ``serious``): every drawn chart (``.vega-embed``) needs an accessible
-name (``aria-label``/``aria-labelledby``/``<title>`` on the SVG or canvas, or on
-the embed). axe has no rule for a ``<canvas>``, and an SVG chart only fails
-axe's ``svg-img-alt`` when it has ``role="img"``.
+name: ``aria-label``/``aria-labelledby``/``<title>`` on the SVG or canvas or on
+an element between it and the embed. Vega puts the chart's ``description`` as
+``aria-label`` on its container (``div.chart-wrapper``,
+``role="graphics-document"``), so a chart built with a description passes and
+one without fails. axe has no rule for a ``<canvas>``, and an SVG chart only
+fails axe's ``svg-img-alt`` when it has ``role="img"``.
 
 Every violating element is attributed to the course component that holds it
 (chart, widget, table, markdown, text output) and to its cell index, so a
@@ -121,14 +124,19 @@ _RUN_JS = """async ([panel, include, exclude]) => {
     !!e.getAttribute('aria-labelledby') ||
     !!(e.querySelector && e.querySelector(':scope > title, :scope > desc')) ||
     (e.tagName === 'CANVAS' && e.textContent.trim() !== ''));
+  // Vega names its container (div.chart-wrapper role=graphics-document) with the
+  // spec's description, so look from the drawing up to the .vega-embed.
   const charts = [...root.querySelectorAll('.vega-embed')];
   const unnamed = charts.filter(emb => {
-    const g = emb.querySelector('svg.marks, canvas.marks');
-    return !(named(g) || named(emb));
+    for (let x = emb.querySelector('svg.marks, canvas.marks'); x; x = x.parentElement) {
+      if (named(x)) return false;
+      if (x === emb) break;
+    }
+    return true;
   });
   if (unnamed.length) violations.push({
     id: 'ut-chart-text-alternative', impact: 'serious',
-    help: 'A chart must have a text alternative (aria-label from the chart description)',
+    help: 'A chart must have a text alternative (Altair/Vega-Lite `description`)',
     helpUrl: '', tags: ['unga-teach'],
     nodes: unnamed.map(emb => {
       const g = emb.querySelector('svg.marks, canvas.marks');

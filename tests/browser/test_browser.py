@@ -47,16 +47,10 @@ pytestmark = pytest.mark.browser
 #: the target is zero serious or critical violations in every notebook.
 KNOWN_A11Y_VIOLATIONS: dict[str, str] = {
     # Found on the first run (axe-core 4.12.1), with the component and the fix:
-    "ut-chart-text-alternative": (
-        "chart (vega-embed), every chart in 03 and 05: JupyterLab's Vega renderer draws a "
-        "<canvas> with no text alternative, although each chart spec has a `description`. "
-        "Fix: render as SVG, e.g. alt.renderers.enable('mimetype', "
-        "embed_options={'renderer': 'svg'}) in ut.setup_notebook(); Vega then puts "
-        "aria-label=<description> on the <svg>"),
     "select-name": (
-        "widget control, 04 matching_quiz: its Dropdowns have an empty `description`, so the "
-        "<select> has no accessible name. Fix: description=<the quotation, short> (or "
-        "aria-label via a described label) on each Dropdown"),
+        "widget control, 04 matching_quiz: its Dropdowns have an empty `description`, so "
+        "ipywidgets hides the <label for> and the <select> has no accessible name. Fix: a "
+        "non-empty description on each Dropdown (e.g. 'Speaker of quotation 1')"),
     "aria-input-field-name": (
         "widget control, 01 majority_calculator: ipywidgets' slider handle (div "
         "role=slider) is not tied to the slider's description label. Fix: a labelled "
