@@ -58,6 +58,11 @@ _EXPORTS: dict[str, str] = {
     "setup_notebook": "notebook",
     "SetupReport": "notebook",
     "NotebookSetupError": "notebook",
+    # tables a learner reads
+    "show_table": "tables",
+    "Table": "tables",
+    "TableError": "tables",
+    "name_sort_key": "tables",
     # analysis
     "tally": "analysis",
     "passes": "analysis",
@@ -152,5 +157,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     )
     from .sources import load_conflicts, load_sources
     from .statements import load_statements, statement_themes
+    from .tables import Table, TableError, name_sort_key, show_table
     from .validation import validate
     from .votes import known_votes, load_votes, read_votes_csv

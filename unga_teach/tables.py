@@ -1,0 +1,564 @@
+"""One renderer for every table a learner reads: ``ut.show_table(frame)``.
+
+:func:`show_table` turns a DataFrame or a Series (a ``value_counts()``, say)
+into a :class:`Table`: an object the notebook displays as an accessible HTML
+table (``_repr_html_``) and a terminal as aligned text (``__repr__``). The
+table
+
+- is left-aligned and wraps text at spaces, so nothing a learner must read is
+  cut off with "…" (ids, dates, numbers and short codes never wrap);
+- escapes every cell, header and caption; shows http(s) addresses as
+  "source" links whose text is the host (``news.un.org``), any other address
+  as plain text;
+- shows votes as coloured labels with their name, dates as ``24 Feb 2026``,
+  shares as percentages (``89.9%``), other fractions to two decimals, lists as
+  comma-separated text, and no dtype footer and no index unless the index has
+  a name;
+- sorts names as a reader expects, ignoring accents and case (``Türkiye``
+  sorts as ``turkiye``: after Tunisia, before Turkmenistan and Tuvalu), see
+  :func:`name_sort_key`;
+- folds a long table: the first rows stay visible and the rest sit in a
+  ``<details>`` element ("Show all 193 rows") that needs no script.
+
+Why plain HTML and not itables (measured with itables 2.9.1)
+-------------------------------------------------------------
+JupyterLab 4 sanitises the HTML of every *untrusted* output, and a notebook
+is untrusted whenever its outputs were not produced in the reader's own
+session: executed by nbval, downloaded, or handed out by an instructor. The
+sanitiser removes ``<script>``, ``<style>`` and ``id`` attributes but keeps
+``style`` attributes (``text-align``, ``white-space``, ``word-break``,
+``overflow-wrap``, ``width`` ...) and ``<details>``/``<summary>``.
+
+- itables' offline mode embeds a 619 KB script bundle (``dt_bundle.js``) in
+  the notebook, and each of its tables is an *empty* ``<table id=...>`` that
+  a ``<script type="module">`` fills in. Untrusted, the learner sees an empty
+  table; nbval's saved outputs would be unreadable too.
+- ``itables.widget.ITable`` adds anywidget and needs a running kernel: a saved
+  notebook shows no table at all until it is run again.
+- This module's tables use inline styles only, so they look the same trusted
+  or not, in JupyterLab, in an exported HTML file and in the browser test,
+  and they make no network request. The price: no live filter box and no
+  paging (both need a script). Long tables are folded instead, and the
+  browser's or JupyterLab's find (Ctrl+F) searches them.
+
+Examples
+--------
+>>> import pandas as pd
+>>> t = show_table(pd.DataFrame({"name": ["Tuvalu", "Türkiye", "Turkmenistan"],
+...                              "share": [0.5, 0.25, 1.0]}), caption="Demo", sort_by="name")
+>>> t.frame["name"].tolist()
+['Türkiye', 'Turkmenistan', 'Tuvalu']
+>>> print(t)
+Demo (3 rows)
+Name           Share
+Türkiye        25.0%
+Turkmenistan  100.0%
+Tuvalu         50.0%
+>>> "<caption" in t._repr_html_() and "dtype" not in t._repr_html_()
+True
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from .categories import VOTE_COLORS, VOTE_LABELS
+from .errors import UngaTeachError
+from .html import _safe_url, escape, link, vote_badge
+
+__all__ = ["Table", "TableError", "name_sort_key", "show_table"]
+
+#: Columns that hold a country's name: re-sorted the way a reader expects when
+#: the table arrives sorted letter by letter (codepoint order).
+NAME_COLUMNS: tuple[str, ...] = ("name", "country", "state", "speaker_state", "name_a")
+
+#: Column labels used when the caller gives none (otherwise "share_known" -> "Share known").
+DEFAULT_LABELS: dict[str, str] = {
+    "iso3": "ISO3",
+    "url": "Source",
+    "source_url": "Source",
+    "wording_source_url": "Source of the wording",
+    "un_regional_group": "UN regional group",
+    "non_voting": "Non-voting",
+    "present_and_voting": "Present and voting",
+    "yes_share_of_present_and_voting": "Yes share of present and voting",
+}
+
+#: Text columns whose longest value is at most this long never wrap (ids, codes, dates).
+NOWRAP_MAX = 16
+
+#: A word longer than this (a URL in a note) may break anywhere rather than widen the table.
+LONG_WORD = 30
+
+_TABLE_CSS = ("border-collapse:collapse;margin:4px 0 12px 0;width:auto;max-width:100%;"
+              "table-layout:auto")
+_FOLDED_CSS = "border-collapse:collapse;margin:4px 0 12px 0;width:100%;table-layout:fixed"
+_CAPTION_CSS = "caption-side:top;text-align:left;font-weight:600;padding:2px 0 6px 0"
+_SUMMARY_CSS = "cursor:pointer;font-weight:600;margin:2px 0 6px 0"
+_CELL_CSS = "vertical-align:top;padding:3px 8px"
+_HEAD_CSS = "vertical-align:bottom;padding:3px 8px;border-bottom:1px solid #888"
+
+
+class TableError(UngaTeachError):
+    """What was given to :func:`show_table` cannot be shown as a table."""
+
+
+def name_sort_key(text: Any) -> str:
+    """Return the key that sorts a name as a reader expects: accents and case ignored.
+
+    The text is decomposed (Unicode NFKD), its combining accents dropped and
+    the rest case-folded, so "Türkiye" sorts as "turkiye" and "Côte d'Ivoire"
+    as "cote d'ivoire". A missing value gives ``""``.
+
+    Parameters
+    ----------
+    text : object
+        A name; converted with ``str``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> name_sort_key("Türkiye"), name_sort_key("Côte d'Ivoire")
+    ('turkiye', "cote d'ivoire")
+    >>> sorted(["Tuvalu", "Türkiye", "Turkmenistan", "Tunisia"], key=name_sort_key)
+    ['Tunisia', 'Türkiye', 'Turkmenistan', 'Tuvalu']
+    """
+    if _is_missing(text):
+        return ""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _label(column: str) -> str:
+    if column in DEFAULT_LABELS:
+        return DEFAULT_LABELS[column]
+    text = column.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url.strip()).hostname or ""
+    return host.removeprefix("www.")
+
+
+# ------------------------------------------------------------------------ columns
+@dataclass
+class _Column:
+    name: str
+    label: str
+    kind: str  # text, link, vote, date, percent, float, int, bool, list
+    decimals: int = 2
+    nowrap: bool = False
+    breakable: bool = False  # long unbreakable words may break anywhere
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in ("percent", "float", "int")
+
+    def css(self) -> str:
+        parts = [f"text-align:{'right' if self.numeric else 'left'}", _CELL_CSS]
+        if self.nowrap:
+            parts.append("white-space:nowrap")
+        else:
+            parts.append("white-space:normal;word-break:normal")
+            if self.breakable:
+                parts.append("overflow-wrap:anywhere")
+        return ";".join(parts)
+
+    def text(self, value: Any) -> str:
+        """The cell as plain text (for ``__repr__`` and for width estimates)."""
+        if _is_missing(value):
+            return "" if self.kind in ("text", "link", "vote", "list") else "—"
+        if self.kind == "date":
+            return f"{pd.Timestamp(value):%d %b %Y}"
+        if self.kind == "percent":
+            return f"{float(value):.{self.decimals}%}"
+        if self.kind == "float":
+            return f"{float(value):.{self.decimals}f}"
+        if self.kind == "int":
+            return str(int(value))
+        if self.kind == "bool":
+            return "yes" if bool(value) else "no"
+        if self.kind == "list":
+            return ", ".join(str(v) for v in value)
+        if self.kind == "vote":
+            text = str(value)
+            return "" if not text else VOTE_LABELS.get(text, text)
+        if self.kind == "link":
+            safe = _safe_url(value)
+            return (_host(safe) or safe) if safe else str(value)
+        return str(value)
+
+    def html(self, value: Any) -> str:
+        """The cell as escaped HTML."""
+        if self.kind == "vote" and not _is_missing(value) and str(value):
+            return vote_badge(str(value))
+        if self.kind == "link" and not _is_missing(value):
+            return link(value, self.text(value))
+        return escape(self.text(value))
+
+
+def _is_list_column(values: pd.Series) -> bool:
+    present = [v for v in values if not _is_missing_scalar(v)]
+    return bool(present) and all(isinstance(v, (list, tuple)) for v in present)
+
+
+def _is_missing_scalar(value: Any) -> bool:
+    return not isinstance(value, (list, tuple)) and _is_missing(value)
+
+
+def _kind(name: str, values: pd.Series, percent: set[str], links: set[str]) -> str:
+    dtype = values.dtype
+    if name in links or (name == "url" or name.endswith("_url")):
+        return "link"
+    if pd.api.types.is_bool_dtype(dtype):
+        return "bool"
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "date"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "int"
+    if pd.api.types.is_float_dtype(dtype):
+        lowered = name.lower()
+        if name in percent or "share" in lowered or "percent" in lowered:
+            return "percent"
+        return "float"
+    if _is_list_column(values):
+        return "list"
+    present = {str(v) for v in values if not _is_missing_scalar(v)} - {""}
+    if "vote" in name.lower() and present and present <= set(VOTE_COLORS):
+        return "vote"
+    if present and all(isinstance(v, pd.Timestamp) for v in values if not _is_missing_scalar(v)):
+        return "date"
+    return "text"
+
+
+def _columns(frame: pd.DataFrame, labels: Mapping[str, str], percent: set[str],
+             links: set[str], decimals: Mapping[str, int]) -> list[_Column]:
+    cols = []
+    for name in frame.columns:
+        key = str(name)
+        kind = _kind(key, frame[name], percent, links)
+        default = 1 if kind == "percent" else 2  # "89.9%", "0.73"
+        col = _Column(key, labels.get(key, _label(key)), kind, decimals.get(key, default))
+        texts = [col.text(v) for v in frame[name]]
+        longest = max((len(t) for t in texts), default=0)
+        col.nowrap = kind in ("date", "percent", "float", "int", "bool", "vote", "link") or (
+            kind == "text" and longest <= NOWRAP_MAX
+        )
+        col.breakable = any(len(word) > LONG_WORD for t in texts for word in t.split())
+        cols.append(col)
+    return cols
+
+
+# -------------------------------------------------------------------------- Table
+@dataclass
+class Table:
+    """A table ready to show: HTML in a notebook, aligned text elsewhere.
+
+    Made by :func:`show_table`; display it by making it the last expression
+    of a cell.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        The rows and columns shown, in display order, with their raw values.
+    labels : dict
+        Column name -> header text.
+    caption : str or None
+        What the table shows (a ``<caption>``).
+    fold_after, preview_rows : int
+        A table longer than ``fold_after`` rows shows ``preview_rows`` rows
+        and folds the rest under "Show all N rows".
+    """
+
+    frame: pd.DataFrame
+    labels: dict[str, str]
+    caption: str | None = None
+    fold_after: int = 25
+    preview_rows: int = 10
+    percent: set[str] = field(default_factory=set)
+    links: set[str] = field(default_factory=set)
+    decimals: dict[str, int] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    @property
+    def folded(self) -> bool:
+        """True when the table is long enough to be folded."""
+        return len(self.frame) > self.fold_after
+
+    def _cols(self) -> list[_Column]:
+        return _columns(self.frame, self.labels, self.percent, self.links, self.decimals)
+
+    def _title(self) -> str:
+        n = len(self.frame)
+        rows = f"{n} row" + ("" if n == 1 else "s")
+        return f"{self.caption} ({rows})" if self.caption else f"({rows})"
+
+    # ---------------------------------------------------------------- text
+    def __repr__(self) -> str:
+        cols = self._cols()
+        cells = [[c.text(v) for c, v in zip(cols, row, strict=True)]
+                 for row in self.frame.itertuples(index=False, name=None)]
+        widths = [max([len(c.label)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
+
+        def line(values: Sequence[str]) -> str:
+            out = [v.rjust(w) if c.numeric else v.ljust(w)
+                   for c, v, w in zip(cols, values, widths, strict=True)]
+            return "  ".join(out).rstrip()
+
+        lines = [self._title(), line([c.label for c in cols])]
+        lines += [line(r) for r in cells]
+        if not cells:
+            lines.append("(no rows)")
+        return "\n".join(lines)
+
+    # ---------------------------------------------------------------- HTML
+    def _table_html(self, cols: list[_Column], rows: list[tuple[Any, ...]], caption: str | None,
+                    widths: list[float] | None) -> str:
+        css = _FOLDED_CSS if widths else _TABLE_CSS
+        parts = [f'<table class="ut-table" style="{css}">']
+        if caption:
+            parts.append(f'<caption style="{_CAPTION_CSS}">{escape(caption)}</caption>')
+        if widths:
+            parts.append("<colgroup>")
+            parts.extend(f'<col style="width:{w:.1f}%">' for w in widths)
+            parts.append("</colgroup>")
+        parts.append("<thead><tr>")
+        parts.extend(
+            f'<th scope="col" style="text-align:{"right" if c.numeric else "left"};{_HEAD_CSS}">'
+            f"{escape(c.label)}</th>"
+            for c in cols
+        )
+        parts.append("</tr></thead><tbody>")
+        styles = [c.css() for c in cols]
+        for row in rows:
+            parts.append("<tr>")
+            parts.extend(f'<td style="{s}">{c.html(v)}</td>'
+                         for c, s, v in zip(cols, styles, row, strict=True))
+            parts.append("</tr>")
+        if not rows:
+            parts.append(f'<tr><td colspan="{max(len(cols), 1)}" style="text-align:left;'
+                         f'{_CELL_CSS}">No rows.</td></tr>')
+        parts.append("</tbody></table>")
+        return "".join(parts)
+
+    def _widths(self, cols: list[_Column]) -> list[float]:
+        """Column widths in percent, shared by the two halves of a folded table."""
+        weights = []
+        for c in cols:
+            texts = [c.text(v) for v in self.frame[c.name]]
+            longest = max((len(t) for t in texts), default=0)
+            word = max((len(w) for w in c.label.split()), default=1)
+            weight = longest if c.nowrap else min(longest, 60)
+            weights.append(max(weight, word, 3) + 2)
+        total = sum(weights)
+        return [100 * w / total for w in weights]
+
+    def to_html(self) -> str:
+        """Return the table as HTML (what the notebook shows)."""
+        cols = self._cols()
+        rows = list(self.frame.itertuples(index=False, name=None))
+        n = len(rows)
+        if not self.folded:
+            table = self._table_html(cols, rows, self.caption or None, None)
+            return f'<div class="ut-table-wrap">{table}</div>'
+        k = self.preview_rows
+        widths = self._widths(cols)
+        head = (f"{self.caption}: " if self.caption else "") + f"the first {k} of {n} rows"
+        rest = f"Rows {k + 1} to {n} of {n}"
+        return (
+            '<div class="ut-table-wrap">'
+            + self._table_html(cols, rows[:k], head, widths)
+            + f'<details><summary style="{_SUMMARY_CSS}">Show all {n} rows</summary>'
+            + self._table_html(cols, rows[k:], rest, widths)
+            + "</details></div>"
+        )
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+
+# --------------------------------------------------------------------- show_table
+def _as_frame(data: Any, index: bool | None) -> pd.DataFrame:
+    if isinstance(data, pd.Series):
+        value_name = "count" if data.name is None else str(data.name)
+        index_name = data.index.name if data.index.name is not None else "value"
+        if value_name == index_name:
+            value_name = "value"
+        frame = data.rename(value_name).to_frame()
+        frame.index.name = index_name
+        return frame.reset_index()
+    if not isinstance(data, pd.DataFrame):
+        if isinstance(data, Sequence) and not isinstance(data, (str, bytes)) and (
+            all(isinstance(r, Mapping) for r in data)
+        ):
+            return pd.DataFrame(list(data))
+        raise TableError(
+            f"show_table needs a pandas DataFrame, a Series or a list of dicts; "
+            f"got {type(data).__name__}."
+        )
+    frame = data
+    if isinstance(frame.columns, pd.MultiIndex):
+        frame = frame.copy()
+        frame.columns = [" ".join(str(p) for p in c if str(p)) for c in frame.columns]
+    named = any(n is not None for n in frame.index.names)
+    if index or (index is None and named):
+        names = [n if n is not None else "index" for n in frame.index.names]
+        frame = frame.rename_axis(names).reset_index()
+    return frame
+
+
+def _sort(frame: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
+    def key(values: pd.Series) -> pd.Series:
+        if pd.api.types.is_string_dtype(values.dtype) or values.dtype == object:
+            return values.map(name_sort_key)
+        return values
+
+    return frame.sort_values(list(by), key=key, kind="stable")
+
+
+def _reader_sorted(frame: pd.DataFrame) -> pd.DataFrame:
+    """Re-sort a table that arrives sorted by a name column letter by letter."""
+    for name in NAME_COLUMNS:
+        if name not in frame.columns or len(frame) < 2:
+            continue
+        values = frame[name].astype("string").fillna("")
+        if values.is_monotonic_increasing:
+            return _sort(frame, [name])
+        return frame
+    return frame
+
+
+def show_table(
+    data: pd.DataFrame | pd.Series | Sequence[Mapping[str, Any]],
+    columns: Sequence[str] | Mapping[str, str] | None = None,
+    *,
+    caption: str | None = None,
+    sort_by: str | Sequence[str] | None = None,
+    percent: Sequence[str] = (),
+    decimals: Mapping[str, int] | None = None,
+    links: Sequence[str] = (),
+    index: bool | None = None,
+    fold_after: int = 25,
+    preview_rows: int = 10,
+) -> Table:
+    """Return a table that a learner can read: wrapped, left-aligned, escaped, never cut off.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame, pandas.Series or list of dict
+        The rows. A Series (e.g. ``value_counts()``) becomes two columns: its
+        index and its values.
+    columns : list of str or dict, optional
+        The columns to show, in order; a dict maps each column to its header
+        (e.g. ``{"speaker_state": "State", "summary": "What was said"}``).
+        By default all columns, with headers made from their names.
+    caption : str, optional
+        What the table shows, above it.
+    sort_by : str or list of str, optional
+        Sort by these columns; text is compared as :func:`name_sort_key`
+        (accents and case ignored). By default the given order is kept,
+        except that a table sorted letter by letter on a name column
+        (``name``, ``country``, ...) is re-sorted the way a reader expects.
+    percent : list of str, optional
+        Fraction columns to show as percentages; columns whose name contains
+        "share" or "percent" are percentages anyway.
+    decimals : dict, optional
+        Decimals per column (default 2 for fractions, 1 for percentages).
+    links : list of str, optional
+        Columns holding addresses, besides ``url`` and ``*_url`` columns.
+        Only http(s) addresses become links (the text is the host).
+    index : bool, optional
+        Show the index as the first column. By default only a named index
+        (``set_index("iso3")``) is shown.
+    fold_after : int, default 25
+        A table with more rows shows ``preview_rows`` of them and folds the
+        rest under "Show all N rows".
+    preview_rows : int, default 10
+
+    Returns
+    -------
+    Table
+        Displays as HTML in a notebook, as aligned text elsewhere.
+
+    Raises
+    ------
+    TableError
+        If ``data`` is not a table, a column is not in it, or a number is
+        out of range.
+
+    Examples
+    --------
+    >>> import unga_teach as ut
+    >>> t = ut.show_table(ut.load_statements("2026"),
+    ...                   {"speaker_state": "State", "vote_cast": "Vote", "summary": "Summary"},
+    ...                   caption="Statements about the 2026 vote")
+    >>> list(t.labels.values())
+    ['State', 'Vote', 'Summary']
+    >>> "…" in t._repr_html_(), 'white-space:normal' in t._repr_html_()
+    (False, True)
+    >>> counts = ut.load_sources()["tier"].value_counts(sort=False)
+    >>> print(ut.show_table(counts, {"tier": "Source tier", "count": "Sources"}))
+    (6 rows)
+    Source tier     Sources
+    ...
+    >>> ut.show_table(ut.vote_map_table("2026"), ["name", "vote"]).folded
+    True
+    """
+    for label, value in (("fold_after", fold_after), ("preview_rows", preview_rows)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise TableError(f"show_table: {label} must be a whole number of at least 1; "
+                             f"got {value!r}.")
+    if preview_rows > fold_after:
+        raise TableError(f"show_table: preview_rows ({preview_rows}) must not exceed "
+                         f"fold_after ({fold_after}).")
+    frame = _as_frame(data, index)
+    available = [str(c) for c in frame.columns]
+    frame.columns = available
+    if columns is None:
+        wanted = {c: _label(c) for c in available}
+    elif isinstance(columns, Mapping):
+        wanted = {str(k): str(v) for k, v in columns.items()}
+    elif isinstance(columns, str):
+        wanted = {columns: _label(columns)}
+    else:
+        wanted = {str(c): _label(str(c)) for c in columns}
+    extra_names = [*([sort_by] if isinstance(sort_by, str) else (sort_by or [])),
+                   *percent, *links, *(decimals or {})]
+    missing = [c for c in [*wanted, *extra_names] if c not in available]
+    if missing:
+        raise TableError(f"show_table: no column {', '.join(map(repr, dict.fromkeys(missing)))} "
+                         f"in the table; it has {', '.join(available) or 'no columns'}.")
+    if sort_by is not None:
+        frame = _sort(frame, [sort_by] if isinstance(sort_by, str) else list(sort_by))
+    else:
+        frame = _reader_sorted(frame)
+    shown = frame[list(wanted)].reset_index(drop=True)
+    return Table(
+        frame=shown,
+        labels=wanted,
+        caption=caption,
+        fold_after=fold_after,
+        preview_rows=preview_rows,
+        percent={str(c) for c in percent},
+        links={str(c) for c in links},
+        decimals={str(k): int(v) for k, v in (decimals or {}).items()},
+    )
