@@ -167,7 +167,8 @@ def test_course_structure(path: Path) -> None:
     assert minutes, "estimated time"
     assert 15 <= int(minutes.group(1)) <= 25, f"estimated time {minutes.group(1)} min"
     quizzes = sum(
-        len(re.findall(r"\but\.(?:matching_)?quiz\(", c.source)) for c in _code(nb))
+        len(re.findall(r"\but\.(?:self_check|(?:matching_)?quiz)\(", c.source))
+        for c in _code(nb))
     assert quizzes >= 2, f"{quizzes} self-check(s); at least 2 required"
 
 
