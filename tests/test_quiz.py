@@ -275,3 +275,54 @@ def test_matching_quiz_escapes_quotes_and_feedback() -> None:
 def test_matching_quiz_validation(pairs: Any, message: str) -> None:
     with pytest.raises(UngaTeachError, match=message):
         matching_quiz("?", pairs, "")
+
+
+# ------------------------------------------------------------------------ hints
+def test_a_wrong_option_shows_its_hint_but_not_the_answer() -> None:
+    q = make(hints={"Eighteen states": "Count the states against, not the non-voting ones."})
+    q.choices.value = "Eighteen states"
+    q.check_button.click()
+    fb = q.feedback.value
+    assert "Hint: Count the states against" in fb
+    assert RIGHT not in fb and EXPLANATION not in fb
+    q.choices.value = "Five states"  # no hint for this option: plain feedback
+    q.check_button.click()
+    assert "Hint" not in q.feedback.value and "Try again" in q.feedback.value
+
+
+@pytest.mark.parametrize(("hints", "message"), [
+    ({"Twelve states": "x"}, "right answer"),
+    ({"Ninety states": "x"}, "not an option"),
+    ({"Eighteen states": ""}, "hint"),
+    (["Eighteen states"], "dict"),
+])
+def test_bad_hints_are_clear_errors(hints: Any, message: str) -> None:
+    with pytest.raises(UngaTeachError, match=message):
+        make(hints=hints)
+
+
+def test_hints_are_escaped() -> None:
+    q = make(hints={"Eighteen states": SCRIPT})
+    q.choices.value = "Eighteen states"
+    q.check_button.click()
+    assert "<script>" not in q.feedback.value and "&lt;script&gt;" in q.feedback.value
+
+
+def test_matching_quiz_row_hints_show_only_on_wrong_rows() -> None:
+    quotes = list(PAIRS)
+    q = matching_quiz("Who said it?", PAIRS, "", hints={quotes[1]: "Think of the talks."})
+    for d in q.dropdowns:
+        d.value = "Ukraine"
+    q.check_button.click()
+    assert "Hint" not in q.marks[0].value  # right row
+    assert "Think of the talks." in q.marks[1].value
+    with pytest.raises(UngaTeachError, match="not one of the quotations"):
+        matching_quiz("?", PAIRS, "", hints={"who?": "x"})
+
+
+def test_every_quiz_control_has_a_label() -> None:
+    q = make()
+    assert q.choices.description and q.check_button.description == "Check"
+    m = matching_quiz("Who said it?", PAIRS, "")
+    assert [d.description for d in m.dropdowns] == [
+        f"Quotation {i} said by:" for i in range(1, len(PAIRS) + 1)]

@@ -564,3 +564,103 @@ def test_vote_comparer_rejects_the_procedural_motion() -> None:
 )
 def test_widgets_carry_stable_css_hooks(builder: Any, css: str) -> None:
     assert css in builder()._dom_classes
+
+
+# ------------------------------------------------- predictions wait for the learner
+def test_majority_calculator_in_predict_mode_hides_the_verdict_until_show() -> None:
+    w = majority_calculator(predict=True)
+    assert w.predict and not w.revealed
+    assert w.simple_passes is None and w.two_thirds_passes is None
+    text = all_html(w)
+    assert "adopted" not in text and "needs 60" not in text and "needs 80" not in text
+    assert "Show result" in w.verdict.value  # says what to do instead
+    w.abstain.value = 0
+    w.no.value = 54  # the prediction for the two-thirds rule
+    assert w.simple_passes is None and "adopted" not in w.verdict.value
+    w.check_button.click()
+    assert w.revealed and w.simple_passes and not w.two_thirds_passes
+    assert "✗ not adopted" in w.verdict.value
+    w.no.value = 53  # a new prediction hides the old verdict again
+    assert not w.revealed and w.two_thirds_passes is None
+    assert "adopted" not in w.verdict.value
+    w.check_button.click()
+    assert w.two_thirds_passes
+
+
+def test_majority_calculator_reset_restores_the_initial_state() -> None:
+    for predict in (False, True):
+        w = majority_calculator(predict=predict)
+        before = (w.yes.value, w.no.value, w.abstain.value, w.verdict.value,
+                  w.non_voting_html.value, w.notice_html.value, w.simple_passes,
+                  w.two_thirds_passes, w.revealed)
+        w.no.value = 100  # held back at 35, with a notice
+        w.yes.value = 3
+        w.check_button.click()
+        assert w.notice_html.value or w.verdict.value != before[3]
+        w.reset_button.click()
+        after = (w.yes.value, w.no.value, w.abstain.value, w.verdict.value,
+                 w.non_voting_html.value, w.notice_html.value, w.simple_passes,
+                 w.two_thirds_passes, w.revealed)
+        assert after == before, predict
+        assert w.error_html.value == ""
+    assert w.reset_button.description == "Reset to 107-12-51"
+
+
+def test_majority_calculator_show_button_only_in_predict_mode() -> None:
+    assert majority_calculator().check_button.layout.display == "none"
+    assert majority_calculator(predict=True).check_button.layout.display != "none"
+
+
+# ------------------------------------------------------ "unknown" and confidence
+def test_country_explorer_says_how_sure_each_vote_is_and_what_unknown_means() -> None:
+    w = country_explorer("Ukraine")
+    hist = w.history
+    assert hist is not None and (hist["vote"].astype(str) == "unknown").any()
+    html = w.result_html.value
+    assert html.count("ut-unknown-rule") == 1  # one plain line, not one per row
+    assert "no published source gives this state&#x27;s vote yet" in html
+    assert "the course never guesses (see data/README.md)" in html
+    for level in hist["confidence"].astype(str):
+        if level != "none":
+            assert f"{level}: " in html
+    assert "none: no source" in html
+
+
+def test_country_explorer_without_unknown_votes_has_no_unknown_line() -> None:
+    votes = ut.load_votes()
+    unknown = set(votes.loc[votes["vote"] == "unknown", "iso3"].astype(str))
+    iso3 = next(c for c in votes["iso3"].astype(str) if c not in unknown)
+    w = country_explorer(iso3)
+    assert "ut-unknown-rule" not in w.result_html.value
+    assert "How sure" in w.result_html.value
+
+
+def test_vote_comparer_says_how_sure_the_votes_are() -> None:
+    w = vote_comparer("ES-11/7", "2026")
+    html = w.table_html.value
+    assert "How sure" in html and "ES-11/7: " in html and "no source" in html
+    assert html.count("ut-unknown-rule") == 1
+    w.res_b.value = "ES-11/6"  # two complete records: nothing unknown
+    assert "ut-unknown-rule" not in w.table_html.value
+
+
+def test_group_explorer_says_what_unknown_means() -> None:
+    w = group_explorer("AU", "2026")
+    assert w.members_html.value.count("ut-unknown-rule") == 1
+    w.resolution.value = "ES-11/7"
+    assert "ut-unknown-rule" not in w.members_html.value
+
+
+# ------------------------------------------------------------------ accessibility
+@pytest.mark.parametrize("builder", [
+    lambda: ut.country_explorer(), lambda: ut.group_explorer(), lambda: ut.paragraph_explorer(),
+    lambda: ut.majority_calculator(), lambda: ut.majority_calculator(predict=True),
+    lambda: ut.vote_comparer(), lambda: ut.self_check("03"), lambda: ut.self_check("04"),
+])
+def test_every_control_has_a_label_and_every_button_text(builder: Any) -> None:
+    w = builder()
+    controls = [d for d in descendants(w) if isinstance(d, widgets.DOMWidget)
+                and not isinstance(d, widgets.HTML | widgets.Box | widgets.Output)]
+    assert controls
+    for c in controls:
+        assert str(getattr(c, "description", "")).strip(), f"{type(c).__name__} has no label"
