@@ -97,9 +97,19 @@ NOWRAP_MAX = 16
 #: A word longer than this (a URL in a note) may break anywhere rather than widen the table.
 LONG_WORD = 30
 
+#: The notebook width the fixed layouts are planned for (JupyterLab's default
+#: output area on a laptop), and rough text widths at JupyterLab's 13 px font.
+TARGET_PX = 800.0
+CHAR_PX = 7.2
+HEAD_CHAR_PX = 8.0
+BADGE_CHAR_PX = 8.0
+BADGE_PAD_PX = 14.0
+PAD_PX = 18.0
+
 _TABLE_CSS = ("border-collapse:collapse;margin:4px 0 12px 0;width:auto;max-width:100%;"
               "table-layout:auto")
-_FOLDED_CSS = "border-collapse:collapse;margin:4px 0 12px 0;width:100%;table-layout:fixed"
+_FIXED_CSS = ("border-collapse:collapse;margin:4px 0 12px 0;width:{width};max-width:100%;"
+              "table-layout:fixed")
 _CAPTION_CSS = "caption-side:top;text-align:left;font-weight:600;padding:2px 0 6px 0"
 _SUMMARY_CSS = "cursor:pointer;font-weight:600;margin:2px 0 6px 0"
 _CELL_CSS = "vertical-align:top;padding:3px 8px"
@@ -186,7 +196,8 @@ class _Column:
         if _is_missing(value):
             return "" if self.kind in ("text", "link", "vote", "list") else "—"
         if self.kind == "date":
-            return f"{pd.Timestamp(value):%d %b %Y}"
+            stamp = pd.Timestamp(value)
+            return f"{stamp.day} {stamp:%b %Y}"
         if self.kind == "percent":
             return f"{float(value):.{self.decimals}%}"
         if self.kind == "float":
@@ -211,7 +222,10 @@ class _Column:
             return vote_badge(str(value))
         if self.kind == "link" and not _is_missing(value):
             return link(value, self.text(value))
-        return escape(self.text(value))
+        text = escape(self.text(value))
+        if not self.nowrap and "_" in text:  # "security_guarantees" may break after "_"
+            text = text.replace("_", "_<wbr>")
+        return text
 
 
 def _is_list_column(values: pd.Series) -> bool:
@@ -267,6 +281,12 @@ def _columns(frame: pd.DataFrame, labels: Mapping[str, str], percent: set[str],
 
 
 # -------------------------------------------------------------------------- Table
+@dataclass(frozen=True)
+class _Layout:
+    table_css: str
+    col_widths: list[str] | None
+
+
 @dataclass
 class Table:
     """A table ready to show: HTML in a notebook, aligned text elsewhere.
@@ -332,14 +352,13 @@ class Table:
 
     # ---------------------------------------------------------------- HTML
     def _table_html(self, cols: list[_Column], rows: list[tuple[Any, ...]], caption: str | None,
-                    widths: list[float] | None) -> str:
-        css = _FOLDED_CSS if widths else _TABLE_CSS
-        parts = [f'<table class="ut-table" style="{css}">']
+                    layout: _Layout) -> str:
+        parts = [f'<table class="ut-table" style="{layout.table_css}">']
         if caption:
             parts.append(f'<caption style="{_CAPTION_CSS}">{escape(caption)}</caption>')
-        if widths:
+        if layout.col_widths:
             parts.append("<colgroup>")
-            parts.extend(f'<col style="width:{w:.1f}%">' for w in widths)
+            parts.extend(f'<col style="width:{w}">' for w in layout.col_widths)
             parts.append("</colgroup>")
         parts.append("<thead><tr>")
         parts.extend(
@@ -360,35 +379,81 @@ class Table:
         parts.append("</tbody></table>")
         return "".join(parts)
 
-    def _widths(self, cols: list[_Column]) -> list[float]:
-        """Column widths in percent, shared by the two halves of a folded table."""
-        weights = []
+    def _layout(self, cols: list[_Column]) -> _Layout:
+        """Column widths: the browser's own when the table fits, ours when text must wrap.
+
+        A browser's automatic layout gives a long text column (a summary)
+        too little room next to short columns that must not wrap, so a table
+        wider than :data:`TARGET_PX` gets fixed widths: every unwrappable
+        column its full width, each wrapping column at least its longest word,
+        and the rest shared by how much text each holds. A folded table
+        always gets fixed widths, so its two halves line up.
+        """
+        full = self._full_widths(cols)
+        if sum(full) <= TARGET_PX:  # nothing needs to wrap
+            if not self.folded:
+                return _Layout(_TABLE_CSS, None)
+            return _Layout(_FIXED_CSS.format(width=f"{sum(full):.0f}px"),
+                           [f"{w:.0f}px" for w in full])
+        wrap = [i for i, c in enumerate(cols) if not c.nowrap]
+        need = [w if c.nowrap else self._longest_word_px(c)
+                for c, w in zip(cols, full, strict=True)]
+        spare = TARGET_PX - sum(need)
+        if spare < 0 or not wrap:
+            return _Layout(_TABLE_CSS, None)  # too many columns: let the browser decide
+        weights = {i: min(max(self._mean_len(cols[i]), 1.0), 200.0) for i in wrap}
+        total_weight = sum(weights.values())
+        widths = list(need)
+        for i in wrap:
+            widths[i] += spare * weights[i] / total_weight
+        return _Layout(_FIXED_CSS.format(width="100%"),
+                       [f"{100 * w / TARGET_PX:.1f}%" for w in widths])
+
+    def _texts(self, col: _Column) -> list[str]:
+        return [col.text(v) for v in self.frame[col.name]]
+
+    @staticmethod
+    def _head_px(col: _Column) -> float:
+        return max((len(w) for w in col.label.split()), default=0) * HEAD_CHAR_PX
+
+    def _full_widths(self, cols: list[_Column]) -> list[float]:
+        """Each column's width in px if nothing wrapped (header words may wrap)."""
+        out = []
         for c in cols:
-            texts = [c.text(v) for v in self.frame[c.name]]
-            longest = max((len(t) for t in texts), default=0)
-            word = max((len(w) for w in c.label.split()), default=1)
-            weight = longest if c.nowrap else min(longest, 60)
-            weights.append(max(weight, word, 3) + 2)
-        total = sum(weights)
-        return [100 * w / total for w in weights]
+            longest = max((len(t) for t in self._texts(c)), default=0)
+            if c.kind == "vote":
+                text_px = longest * BADGE_CHAR_PX + BADGE_PAD_PX
+            else:
+                text_px = longest * CHAR_PX
+            out.append(max(text_px, self._head_px(c)) + PAD_PX)
+        return out
+
+    def _longest_word_px(self, col: _Column) -> float:
+        word = max((len(w) for t in self._texts(col) for w in t.replace("_", "_ ").split()),
+                   default=0)
+        return max(word * CHAR_PX, self._head_px(col)) + PAD_PX
+
+    def _mean_len(self, col: _Column) -> float:
+        texts = self._texts(col)
+        return sum(len(t) for t in texts) / len(texts) if texts else 0.0
 
     def to_html(self) -> str:
         """Return the table as HTML (what the notebook shows)."""
         cols = self._cols()
         rows = list(self.frame.itertuples(index=False, name=None))
         n = len(rows)
+        layout = self._layout(cols)
         if not self.folded:
-            table = self._table_html(cols, rows, self.caption or None, None)
+            table = self._table_html(cols, rows, self.caption or None, layout)
             return f'<div class="ut-table-wrap">{table}</div>'
         k = self.preview_rows
-        widths = self._widths(cols)
         head = (f"{self.caption}: " if self.caption else "") + f"the first {k} of {n} rows"
         rest = f"Rows {k + 1} to {n} of {n}"
         return (
             '<div class="ut-table-wrap">'
-            + self._table_html(cols, rows[:k], head, widths)
+            + self._table_html(cols, rows[:k], head, layout)
             + f'<details><summary style="{_SUMMARY_CSS}">Show all {n} rows</summary>'
-            + self._table_html(cols, rows[k:], rest, widths)
+            + self._table_html(cols, rows[k:], rest, layout)
             + "</details></div>"
         )
 
