@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -160,7 +161,8 @@ def test_unknown_is_shown_for_2026(built: dict) -> None:
         assert unknown, name
     _, spec, _ = built["tally"]
     cover = [r for r in _dataset_rows(spec) if r.get("vote") == "unknown" and "known" in r]
-    assert cover and cover[0]["known"] == 115 and cover[0]["official"] is None
+    n_unknown = int((ut.load_votes("2026")["vote"] == "unknown").sum())
+    assert cover and cover[0]["known"] == n_unknown > 0 and cover[0]["official"] is None
 
 
 def test_tally_chart_shows_the_majority_arithmetic(built: dict) -> None:
@@ -231,10 +233,11 @@ def test_map_spec_is_small_enough(built: dict) -> None:
 
 def test_map_uses_the_vendored_topology(built: dict) -> None:
     _, spec, _ = built["map"]
-    assert spec["projection"]["type"] == "equalEarth"
+    panels = [spec["vconcat"][0], *spec["vconcat"][1]["hconcat"]]
+    assert [p["projection"]["type"] for p in panels] == ["equalEarth"] * 3
     topos = [v for v in spec["datasets"].values() if isinstance(v, dict)]
     assert len(topos) == 1 and topos[0]["type"] == "Topology"
-    assert list(topos[0]["objects"]) == ["countries"]  # "land" dropped
+    assert set(topos[0]["objects"]) == {"countries", "crimea", "crimea_boundary"}  # no "land"
     formats = [v for _, k, v in walk(spec) if k == "format"]
     assert {"type": "topojson", "feature": "countries"} in formats
     lookups = [v for _, k, v in walk(spec) if k == "lookup"]
@@ -242,13 +245,14 @@ def test_map_uses_the_vendored_topology(built: dict) -> None:
 
 
 def test_map_draws_small_states_as_dots(built: dict) -> None:
-    _, spec, _ = built["map"]
-    dot_rows = [r for r in _dataset_rows(spec) if "lon" in r]
-    names = {r["name"] for r in dot_rows}
-    for state in ("Malta", "Singapore", "Tuvalu"):
-        assert state in names
-    assert len(dot_rows) == 28
-    assert all(r["vote"] in VOTE_ORDER for r in dot_rows)
+    _, spec, table = built["map"]
+    dot_rows = [r for r in _dataset_rows(spec) if "px_lon" in r and "iso_num" in r]
+    small = set(ut.load_members().set_index("iso3").loc[
+        table.loc[~table["on_map"], "iso3"], "iso_num"])
+    world_dots = {r["iso_num"] for r in dot_rows}
+    assert world_dots == small and len(small) == 28
+    lookup = [r for r in _dataset_rows(spec) if "src" in r]
+    assert len(lookup) == 193 and all(r["vote"] in VOTE_ORDER for r in lookup)
 
 
 def test_map_labels_non_members(built: dict) -> None:
@@ -274,3 +278,178 @@ def test_charts_do_not_change_the_renderer() -> None:
     ut.tally_chart("2026")
     ut.vote_map("2026")
     assert alt.renderers.active == before
+
+
+# ------------------------------------------------------------------ sizes
+#: The widest calls the notebooks make, on top of CASES.
+WIDE_CASES: dict[str, Callable[[], Any]] = {
+    "agreement_nb05": lambda: ut.agreement_chart(
+        ["USA", "GBR", "FRA", "ISR", "HUN", "CHN", "IND", "BRA", "RUS"]),
+    "agreement_16": lambda: ut.agreement_chart(
+        ["USA", "FRA", "RUS", "CHN", "IND", "BRA", "HUN", "ZAF", "GBR", "DEU", "JPN", "KEN",
+         "NGA", "EGY", "ISR", "TUR"]),
+    "trend_5_states_2_groups": lambda: ut.trend_chart(
+        countries=["USA", "BRA", "IND", "HUN", "UKR"], groups=["EU", "African States"]),
+    "group_blocs": lambda: ut.group_chart("2026", by=["EU", "BRICS", "AU"]),
+    "map_es_11_7": lambda: ut.vote_map("ES-11/7"),
+}
+
+NOTEBOOK_WIDTH = 800  # px: a JupyterLab notebook area on a laptop
+LEGEND_SIDE_WIDTH = 200  # what a legend on the right or left adds
+DEFAULT_LABEL_LIMIT = 180  # Vega-Lite's default axis labelLimit
+
+
+def _all_specs(built: dict) -> dict[str, dict]:
+    specs = {name: spec for name, (_, spec, _) in built.items()}
+    specs.update({name: make().to_dict() for name, make in WIDE_CASES.items()})
+    return specs
+
+
+def _distinct(spec: dict, field: str) -> int:
+    values = {r.get(field) for r in _dataset_rows(spec) if field in r}
+    return len(values)
+
+
+def _encodings(view: dict) -> list[dict]:
+    encs = [view.get("encoding", {})]
+    encs += [layer.get("encoding", {}) for layer in view.get("layer", [])]
+    return encs
+
+
+def _view_width(view: dict, spec: dict) -> float:
+    width = view.get("width", 0)
+    if isinstance(width, dict) and "step" in width:
+        x = next((e["x"] for e in _encodings(view) if "x" in e), {})
+        domain = (x.get("scale") or {}).get("domain")
+        count = len(domain) if isinstance(domain, list) else _distinct(spec, x.get("field", ""))
+        width = width["step"] * count
+    extra = 0.0
+    for enc in _encodings(view):
+        y = enc.get("y")
+        if isinstance(y, dict) and "field" in y:
+            axis = y.get("axis") or {}
+            if y.get("type") == "nominal":
+                labels = 0 if axis.get("labels") is False else axis.get(
+                    "labelLimit", DEFAULT_LABEL_LIMIT)
+            else:
+                labels = 40
+            extra = max(extra, labels + 10 + (20 if y.get("title") else 0))
+        row = enc.get("row")
+        if isinstance(row, dict):
+            longest = max((len(str(r.get(row["field"], ""))) for r in _dataset_rows(spec)),
+                          default=0)
+            extra += longest * 8 + 10
+    return float(width) + extra
+
+
+def estimated_width(node: dict, spec: dict) -> float:
+    """Width of a chart from its spec: explicit widths and steps, y-axis labels, spacing."""
+    if "hconcat" in node:
+        parts = [estimated_width(c, spec) for c in node["hconcat"]]
+        return sum(parts) + node.get("spacing", 20) * (len(parts) - 1)
+    if "vconcat" in node:
+        return max(estimated_width(c, spec) for c in node["vconcat"])
+    return _view_width(node, spec)
+
+
+def _title_width(spec: dict) -> float:
+    widest = 0.0
+    for _, key, value in walk(spec):
+        if key == "title" and isinstance(value, dict):
+            sizes = {"text": value.get("fontSize", 13),
+                     "subtitle": value.get("subtitleFontSize", 12)}
+            for part, factor in (("text", 0.6), ("subtitle", 0.55)):
+                size = sizes[part]
+                lines = value.get(part, [])
+                for line in lines if isinstance(lines, list) else [lines]:
+                    widest = max(widest, len(str(line)) * size * factor)
+    return widest
+
+
+def _side_legends(spec: dict) -> list[str]:
+    """Channels whose legend would sit on the right or left of the chart."""
+    found = []
+    for _, key, value in walk(spec):
+        if key in ("color", "fill", "stroke", "shape", "size", "opacity") and isinstance(
+                value, dict) and "field" in value:
+            legend = value.get("legend", {})
+            if legend is None:
+                continue
+            if legend.get("orient", "right") in ("right", "left", "top-right", "bottom-right"):
+                found.append(f"{key}:{value['field']}")
+    return found
+
+
+def test_every_chart_fits_800_px_with_its_legend(built: dict) -> None:
+    for name, spec in _all_specs(built).items():
+        assert _side_legends(spec) == [], f"{name}: legend beside the chart"
+        width = max(estimated_width(spec, spec), _title_width(spec)) + 10  # 5 px padding a side
+        assert width <= NOTEBOOK_WIDTH, f"{name}: about {width:.0f} px wide"
+
+
+def test_every_chart_renders_within_800_px(built: dict) -> None:
+    """The exact check: draw each chart (headless Vega) and read the SVG width."""
+    vlc = pytest.importorskip("vl_convert")
+    for name, spec in _all_specs(built).items():
+        svg = vlc.vegalite_to_svg(json.dumps(spec), vl_version="5.8")
+        match = re.search(r'<svg[^>]*\bwidth="([\d.]+)"', svg)
+        assert match, name
+        assert float(match.group(1)) <= NOTEBOOK_WIDTH, f"{name}: {match.group(1)} px"
+
+
+def test_every_chart_has_a_text_alternative(built: dict) -> None:
+    for name, spec in _all_specs(built).items():
+        text = spec.get("description") or (spec.get("usermeta") or {}).get("description")
+        assert isinstance(text, str) and len(text) > 80, name
+
+
+# ------------------------------------------------------------- confidence
+def _tooltip_titles(spec: dict) -> set[str]:
+    titles_found = set()
+    for _, key, value in walk(spec):
+        if key == "tooltip":
+            for tip in value if isinstance(value, list) else [value]:
+                if isinstance(tip, dict):
+                    titles_found.add(str(tip.get("title", tip.get("field"))))
+    return titles_found
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_every_vote_tooltip_gives_confidence_and_source(built: dict, name: str) -> None:
+    _, spec, _ = built[name]
+    found = _tooltip_titles(spec)
+    assert "Confidence" in found, name
+    assert {"Source", "Sources"} & found, name
+
+
+def test_agreement_strip_tooltip_has_confidence_and_source() -> None:
+    spec = ut.agreement_chart(["USA", "HUN"], ["ES-11/7", "2026"]).to_dict()
+    rows = [r for r in _dataset_rows(spec) if "confidence" in r]
+    hun = {r["resolution"]: r for r in rows if r["country"] == "Hungary"}
+    assert hun["ES-11/7"]["confidence"] in ("official", "confirmed")
+    assert hun["2026"]["source"].startswith("http")
+
+
+def test_group_tooltip_counts_derived_votes() -> None:
+    table_rows = _dataset_rows(ut.group_chart("2026", by=["EU"]).to_dict())
+    yes = next(r for r in table_rows if r.get("vote") == "yes")
+    assert "derived" in yes["how_known"]
+
+
+# ------------------------------------------------------------------ trend
+def test_trend_chart_marks_the_gaps_in_time(built: dict) -> None:
+    _, spec, _ = built["trend"]
+    domains = [v["domain"] for _, k, v in walk(spec) if k == "scale" and isinstance(v, dict)
+               and isinstance(v.get("domain"), list) and "68/262 (Mar 2014)" in v["domain"]]
+    assert domains
+    domain = domains[0]
+    assert domain[:3] == ["68/262 (Mar 2014)", "··· 8 years ···", "ES-11/1 (Mar 2022)"]
+    assert "··· 2 years ···" in domain
+    segments = {r["resolution"]: r["segment"] for r in _dataset_rows(spec) if "segment" in r}
+    assert segments["68/262"] != segments["ES-11/1"] != segments["ES-11/7"]
+
+
+def test_trend_table_puts_short_ids_first_and_titles_last() -> None:
+    t = ut.trend_table()
+    assert list(t.columns[:2]) == ["resolution", "date"] and t.columns[-1] == "title"
+    assert t["resolution"].str.len().max() <= 8

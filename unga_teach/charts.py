@@ -16,7 +16,7 @@ Examples
 --------
 >>> import unga_teach as ut
 >>> chart = ut.tally_chart("2026")
->>> "Support for lasting peace in Ukraine" in chart.to_dict()["title"]["text"]
+>>> "Support for lasting peace in Ukraine" in " ".join(chart.to_dict()["title"]["text"])
 True
 >>> ut.tally_table("2026").attrs["description"] == chart.description
 True
@@ -454,7 +454,8 @@ def tally_chart(resolution: object = "2026", rule: str = "simple") -> alt.VConca
     chart = alt.vconcat(
         top, bottom,
         title=alt.TitleParams(
-            f"UN General Assembly vote on {vote_name(resolution)}", fontSize=15, anchor="start"
+            wrap_lines(f"UN General Assembly vote on {vote_name(resolution)}", 72),
+            fontSize=15, anchor="start",
         ),
         description=_tally_description(resolution, rule),
     ).resolve_scale(color="independent")  # one legend (top); same fixed scale below
@@ -616,7 +617,8 @@ def group_chart(
         width=480,
         height=alt.Step(30),
         title=alt.TitleParams(
-            f"Votes by {title if title != 'Group' else 'group'} on {vote_name(resolution)}",
+            wrap_lines(f"Votes by {title if title != 'Group' else 'group'} on "
+                       f"{vote_name(resolution)}", 85),
             subtitle=f"Counts of member states; grey = no sourced vote yet "
             f"({193 - n_known} of 193 states).",
             anchor="start",
@@ -701,11 +703,12 @@ def trend_table(
     Returns
     -------
     pandas.DataFrame
-        ``resolution``, ``date``, ``title``, official ``yes``, ``no``,
-        ``abstain``, ``non_voting``, ``present_and_voting``,
+        ``resolution`` (short id), ``date`` (a date), official ``yes``,
+        ``no``, ``abstain``, ``non_voting``, ``present_and_voting``,
         ``yes_share_of_present_and_voting``; then one column per chosen state
         (its vote label, "Unknown (no source)" when not sourced) and per
-        chosen group (counts "yes/no/abstain/non-voting/unknown").
+        chosen group (counts "yes/no/abstain/non-voting/unknown"); the full
+        ``title`` last.
 
     Examples
     --------
@@ -731,6 +734,8 @@ def trend_table(
             out[f"{g} (yes/no/abstain/non-voting/unknown)"] = [
                 "/".join(str(int(counts.get((r, v), 0))) for v in VOTE_ORDER) for r in ids
             ]
+    # Short id and date first; the long titles last, so rows stay one line high.
+    out = out[[c for c in out.columns if c != "title"] + ["title"]]
     return _table(out, _trend_description(out, states, group_list))
 
 
@@ -919,8 +924,8 @@ def trend_chart(
         *panels,
         title=alt.TitleParams(
             f"UN General Assembly votes on Ukraine, {first['date']:%Y}–{last['date']:%Y}",
-            subtitle=[f"From {vote_name(first['resolution'])}",
-                      f"to {vote_name(last['resolution'])}"],
+            subtitle=[*wrap_lines(f"From {vote_name(first['resolution'])}"),
+                      *wrap_lines(f"to {vote_name(last['resolution'])}")],
             anchor="start", fontSize=15,
         ),
         description=table.attrs["description"],

@@ -566,7 +566,7 @@ def vote_map(resolution: object = "2026") -> alt.VConcatChart:
     n_marked = int(table["confidence"].isin(list(CONFIDENCE_MARKS)).sum())
     world = _panel(WORLD, lookup, states, legend=True).properties(
         title=alt.TitleParams(
-            f"How each member state voted on {vote_name(resolution)}",
+            wrap_lines(f"How each member state voted on {vote_name(resolution)}", 85),
             subtitle=[
                 *wrap_lines(
                     f"Light grey: no sourced vote yet ({n_unknown} of 193 states). Dots: "
@@ -584,7 +584,7 @@ def vote_map(resolution: object = "2026") -> alt.VConcatChart:
         _panel(EUROPE, lookup, states, legend=False),
         _panel(CARIBBEAN, lookup, states, legend=False),
         spacing=10,
-        title=alt.TitleParams(wrap_lines(BOUNDARY_NOTE, 125), orient="bottom", anchor="start",
+        title=alt.TitleParams(wrap_lines(BOUNDARY_NOTE, 115), orient="bottom", anchor="start",
                               fontSize=11, fontWeight="normal", color="#333333"),
     )
     chart = alt.vconcat(
