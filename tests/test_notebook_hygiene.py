@@ -77,6 +77,13 @@ def test_valid_nbformat_and_kernelspec(path: Path) -> None:
     nb = _read(path)
     nbformat.validate(nb)
     assert nb.metadata.get("kernelspec") == KERNELSPEC
+    # JupyterLab stores the kernel's language_info on open; the same value stored
+    # means a learner who only reads is never asked to save (version may differ).
+    from ipykernel.ipkernel import IPythonKernel
+
+    stored = {k: v for k, v in nb.metadata.get("language_info", {}).items() if k != "version"}
+    expected = {k: v for k, v in IPythonKernel.language_info.items() if k != "version"}
+    assert stored == expected, "notebook metadata needs the kernel's language_info"
     ids = [c.get("id") for c in nb.cells]
     assert all(ids), "every cell needs an id (nbformat 4.5)"
     assert len(ids) == len(set(ids)), "cell ids must be unique"
