@@ -23,6 +23,8 @@ False
 'majority_calculator'
 >>> builder_of("# ut.quiz(...) is shown below\\nprint(1)") is None
 True
+>>> builder_of('ut.self_check("03-share-of-present")')
+'self_check'
 >>> is_chart_cell("ut.tally_chart('2026')"), is_chart_cell("ut.tally_table('2026')")
 (True, False)
 >>> is_chart_cell("def my_chart(df):\\n    return df")
@@ -95,9 +97,10 @@ BUILDERS = (
     "group_explorer",
     "paragraph_explorer",
     "vote_comparer",
+    "self_check",
 )
 #: Builders that are self-checks: pictured before the test answers them.
-SELF_CHECKS = ("quiz", "matching_quiz")
+SELF_CHECKS = ("quiz", "matching_quiz", "self_check")
 _BUILDER_RE = re.compile(r"(?<![\w.])(?:\w+\.)?(" + "|".join(BUILDERS) + r")\s*\(")
 _CHART_RE = re.compile(r"(_chart|\bvote_map)\s*\(")
 
@@ -605,6 +608,9 @@ def _interact(page: Any, out: Any, builder: str) -> tuple[bool, str]:
             handle.press("Home")
             after = _wait_change(page, out, before, None)
         return after != before, "set the Yes slider to 10 (readout) and compared the verdict"
+    if builder == "self_check":  # from the question bank: a quiz or a matching quiz
+        has_radio = out.locator(".widget-radio-box input[type=radio]").count() > 0
+        builder = "quiz" if has_radio else "matching_quiz"
     if builder == "quiz":
         out.locator(".widget-radio-box input[type=radio]").first.check()
         out.locator("button", has_text="Check").first.click()

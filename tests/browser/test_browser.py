@@ -46,11 +46,8 @@ pytestmark = pytest.mark.browser
 #: component that causes it and the fix. Empty this once the fixes have landed:
 #: the target is zero serious or critical violations in every notebook.
 KNOWN_A11Y_VIOLATIONS: dict[str, str] = {
-    # Found on the first run (axe-core 4.12.1), with the component and the fix:
-    "select-name": (
-        "widget control, 04 matching_quiz: its Dropdowns have an empty `description`, so "
-        "ipywidgets hides the <label for> and the <select> has no accessible name. Fix: a "
-        "non-empty description on each Dropdown (e.g. 'Speaker of quotation 1')"),
+    # Found by the first runs (axe-core 4.12.1), with the component and the fix.
+    # (04's matching quiz `select-name`, critical, is fixed: "Quotation i said by:".)
     "aria-input-field-name": (
         "widget control, 01 majority_calculator: ipywidgets' slider handle (div "
         "role=slider) is not tied to the slider's description label. Fix: a labelled "
