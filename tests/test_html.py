@@ -10,7 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from unga_teach.categories import VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
-from unga_teach.html import SafeHTML, _luminance, escape, html_table, link, vote_badge
+from unga_teach.html import (
+    SafeHTML,
+    _luminance,
+    escape,
+    html_card,
+    html_details,
+    html_fields,
+    html_table,
+    link,
+    vote_badge,
+)
 
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -183,3 +193,49 @@ def test_table_unknown_column_is_a_clear_error() -> None:
 def test_empty_row_list_gives_an_empty_table() -> None:
     t = html_table([], ["a"], caption="none")
     assert '<th scope="col">a</th>' in t and "<tbody></tbody>" in t
+
+
+# ------------------------------------------------------------------------- cards
+def test_card_escapes_title_labels_and_values_and_keeps_safe_markup() -> None:
+    card = html_card(SCRIPT, [(SCRIPT, SCRIPT), ("Source", link("https://un.org/x", "un.org"))],
+                     body=[SCRIPT, html_details("More", SCRIPT)])
+    assert "<script>" not in card
+    assert card.count(ESCAPED_SCRIPT) == 5
+    assert '<a href="https://un.org/x"' in card and '<th scope="row"' in card
+    assert "<details><summary" in card and "</details></div>" in card
+
+
+def test_card_uses_inline_styles_only() -> None:
+    card = html_card("t", [("a", "b")], body=html_details("s", "c"))
+    assert "<style" not in card and "<script" not in card
+
+
+@pytest.mark.parametrize("accent", ["red", "#12345", "#12345G", '#000000"><script>', None])
+def test_card_accent_must_be_a_colour(accent: object) -> None:
+    with pytest.raises(ValueError, match="accent must be a colour"):
+        html_card("t", accent=accent)  # type: ignore[arg-type]
+
+
+def test_details_can_start_open() -> None:
+    assert html_details("s", "c", open=True).startswith("<details open>")
+    assert isinstance(html_fields([]), SafeHTML)
+
+
+def test_resolution_info_is_a_card_that_reads_like_a_dict() -> None:
+    import unga_teach as ut
+
+    info = ut.resolution_info("2026")
+    assert info["title"] == "Support for lasting peace in Ukraine"
+    assert int(info["yes"]) == 107 and dict(info)["draft"] == "A/ES-11/L.17"
+    assert info.to_series()["id"] == "2026"
+    html = info._repr_html_()
+    assert html.startswith('<div class="ut-card"')
+    assert ">24 February 2026</td>" in html  # one piece, never split over two lines
+    assert "107 yes, 12 no, 51 abstain; 23 of 193 members did not vote" in html
+    assert "not confirmed by any source found" in html
+    assert re.search(r'<a href="https://[^"]+"[^>]*>peacealliancewinnipeg\.ca</a>', html)
+    text = repr(info)
+    assert text.splitlines()[0] == "Support for lasting peace in Ukraine"
+    assert "  Date: 24 February 2026" in text and "dtype" not in text and "Name:" not in text
+    motion = ut.resolution_info("2026-division")
+    assert "procedural motion" in repr(motion) and "Adopted symbol" not in repr(motion)

@@ -75,16 +75,62 @@ def test_report_fields_and_pandas_options() -> None:
     assert pd.get_option("display.max_colwidth") == 120
     assert report.ok and report.warnings == []  # the course environment is right
     text = repr(report)
+    assert text.startswith("Ready: charts and widgets work.")
     assert "Altair 5.5" in text and "mimetype" in text and "jupyterlab_widgets" in text
     html = report._repr_html_()
-    assert html.startswith("<div") and "Altair" in html
+    assert html.startswith('<div class="ut-card"') and "Altair" in html
+
+
+def test_report_card_says_ready_and_folds_the_versions_away() -> None:
+    html = ut.setup_notebook()._repr_html_()
+    assert "Ready: charts and widgets work." in html
+    head, folded = html.split("<details>", 1)
+    assert "Altair" not in head and "pandas" not in head  # versions are for instructors
+    assert "For instructors: versions and settings</summary>" in folded
+    assert "Altair 5.5" in folded and "max_rows=200" in folded
+    assert "<script" not in html and "<style" not in html  # same look in untrusted outputs
 
 
 def test_warnings_are_shown_in_the_report() -> None:
     report = SetupReport(renderer="mimetype", versions=dict(GOOD), warnings=["something"])
     assert not report.ok
-    assert "WARNING: something" in repr(report)
-    assert "Warning:</strong> something" in report._repr_html_()
+    assert report.headline().startswith("Not ready: 1 problem to fix")
+    assert "PROBLEM: something" in repr(report)
+    html = report._repr_html_()
+    head = html.split("<details>", 1)[0]
+    assert "<li" in head and ">something</li>" in head and "#D55E00" in head
+
+
+def test_warnings_are_escaped() -> None:
+    report = SetupReport(renderer="mimetype", versions=dict(GOOD),
+                         warnings=["<script>alert(1)</script>"],
+                         record_warning="<img src=x onerror=alert(1)>")
+    html = report._repr_html_()
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "&lt;img" in html
+
+
+def test_record_warning_alone_keeps_charts_ready() -> None:
+    report = SetupReport(renderer="mimetype", versions=dict(GOOD),
+                         record_warning="file not found: /x.csv")
+    assert not report.ok
+    assert report.headline().startswith("Ready: charts and widgets work. The course data")
+    assert "Official record: file not found: /x.csv" in repr(report)
+    assert "Official record: file not found: /x.csv" in report._repr_html_()
+
+
+def test_fields_added_later_are_rendered() -> None:
+    from dataclasses import dataclass
+
+    @dataclass(repr=False)  # a field added to SetupReport itself keeps its __repr__
+    class Extended(SetupReport):
+        cache_dir: str = "/tmp/cache"
+        data_warnings: tuple[str, ...] = ("3 rows refused",)
+
+    report = Extended(renderer="mimetype", versions=dict(GOOD))
+    text, html = repr(report), report._repr_html_()
+    assert "cache dir: /tmp/cache" in text and "/tmp/cache" in html
+    assert "Data warnings: 3 rows refused" in text and "3 rows refused" in html
 
 
 def test_check_versions_good() -> None:

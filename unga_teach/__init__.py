@@ -32,6 +32,7 @@ _EXPORTS: dict[str, str] = {
     "load_resolutions": "resolutions",
     "resolve_resolution": "resolutions",
     "resolution_info": "resolutions",
+    "ResolutionInfo": "resolutions",
     "series": "resolutions",
     "MAIN_RESOLUTION": "resolutions",
     "load_votes": "votes",
@@ -150,6 +151,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .record_coverage import coverage
     from .resolutions import (
         MAIN_RESOLUTION,
+        ResolutionInfo,
         load_resolutions,
         resolution_info,
         resolve_resolution,

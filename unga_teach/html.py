@@ -2,7 +2,8 @@
 
 Everything that comes from data (country names, statements, URLs, an
 instructor's CSV) goes through :func:`escape`. The few helpers that build
-markup (:func:`link`, :func:`vote_badge`, :func:`html_table`) return a
+markup (:func:`link`, :func:`vote_badge`, :func:`html_table`, :func:`html_card`,
+:func:`html_details`) return a
 :class:`SafeHTML` string, which :func:`escape` and :func:`html_table` pass
 through unchanged, so markup can be nested without being escaped twice and
 without ever letting raw data through.
@@ -30,7 +31,8 @@ import pandas as pd
 
 from .categories import VOTE_COLORS, VOTE_LABELS
 
-__all__ = ["SafeHTML", "escape", "html_table", "link", "vote_badge"]
+__all__ = ["SafeHTML", "escape", "html_card", "html_details", "html_fields", "html_table", "link",
+           "vote_badge"]
 
 
 class SafeHTML(str):
@@ -268,4 +270,114 @@ def html_table(
         parts.extend(f"<td>{escape(v)}</td>" for v in row)
         parts.append("</tr>")
     parts.append("</tbody></table>")
+    return SafeHTML("".join(parts))
+
+
+#: Inline styles only: JupyterLab keeps ``style`` attributes in untrusted outputs
+#: but drops ``<style>`` elements, so cards look the same trusted or not.
+_CARD_CSS = ("border:1px solid #c8c8c8;border-left:5px solid {accent};border-radius:4px;"
+             "padding:8px 12px;margin:4px 0;max-width:760px;text-align:left;line-height:1.4")
+_CARD_TITLE_CSS = "font-weight:600;font-size:1.1em;margin:0 0 6px 0"
+_FIELD_TABLE_CSS = "border-collapse:collapse;margin:0;width:auto;table-layout:auto"
+_FIELD_ROW_CSS = "background:none"
+_FIELD_KEY_CSS = ("text-align:left;vertical-align:top;padding:2px 14px 2px 0;white-space:nowrap;"
+                  "font-weight:600")
+_FIELD_VALUE_CSS = ("text-align:left;vertical-align:top;padding:2px 0;white-space:normal;"
+                    "word-break:normal;overflow-wrap:anywhere")
+
+
+def html_details(summary: Any, content: Any, *, open: bool = False) -> SafeHTML:
+    """Return a folded section: ``summary`` is always shown, ``content`` on a click.
+
+    Needs no script (``<details>``), so it works in an untrusted notebook.
+
+    Parameters
+    ----------
+    summary : str
+        The line to click (escaped).
+    content : str or SafeHTML
+        What unfolds; plain text is escaped, :class:`SafeHTML` kept.
+    open : bool, default False
+        Start unfolded.
+
+    Returns
+    -------
+    SafeHTML
+
+    Examples
+    --------
+    >>> html_details("Versions", "<b>x</b>")
+    '<details><summary style="cursor:pointer">Versions</summary>&lt;b&gt;x&lt;/b&gt;</details>'
+    """
+    flag = " open" if open else ""
+    return SafeHTML(f'<details{flag}><summary style="cursor:pointer">{escape(summary)}</summary>'
+                    f"{escape(content)}</details>")
+
+
+def html_fields(fields: Sequence[tuple[Any, Any]]) -> SafeHTML:
+    """Return label/value pairs as a two-column table with row headers.
+
+    Examples
+    --------
+    >>> out = html_fields([("Date", "24 February 2026"), ("<i>", link("https://un.org", "UN"))])
+    >>> '<th scope="row"' in out and "&lt;i&gt;" in out and '<a href="https://un.org"' in out
+    True
+    """
+    rows = "".join(
+        f'<tr style="{_FIELD_ROW_CSS}"><th scope="row" style="{_FIELD_KEY_CSS}">{escape(k)}</th>'
+        f'<td style="{_FIELD_VALUE_CSS}">{escape(v)}</td></tr>'
+        for k, v in fields
+    )
+    return SafeHTML(f'<table style="{_FIELD_TABLE_CSS}"><tbody>{rows}</tbody></table>')
+
+
+def html_card(
+    title: Any,
+    fields: Sequence[tuple[Any, Any]] = (),
+    *,
+    body: Any = None,
+    accent: str = "#0072B2",
+) -> SafeHTML:
+    """Return a small card: a title, label/value pairs, then optional extra content.
+
+    Parameters
+    ----------
+    title : str
+        The heading (escaped).
+    fields : list of (label, value)
+        Shown as a two-column table with row headers; values may be
+        :class:`SafeHTML` (links, badges), everything else is escaped.
+    body : str or SafeHTML or list of them, optional
+        Added after the fields (e.g. a list of warnings, :func:`html_details`).
+    accent : str, default "#0072B2"
+        The colour of the left border, a ``#RRGGBB`` value (blue: all well;
+        the course uses vermilion ``#D55E00`` for a problem).
+
+    Returns
+    -------
+    SafeHTML
+
+    Raises
+    ------
+    ValueError
+        If ``accent`` is not a ``#RRGGBB`` colour.
+
+    Examples
+    --------
+    >>> card = html_card("Support for <lasting> peace", [("Date", "24 February 2026")])
+    >>> card.startswith('<div class="ut-card"') and "Support for &lt;lasting&gt; peace" in card
+    True
+    >>> ">24 February 2026</td>" in card
+    True
+    """
+    if not (isinstance(accent, str) and len(accent) == 7 and accent[0] == "#"
+            and all(c in "0123456789abcdefABCDEF" for c in accent[1:])):
+        raise ValueError(f"html_card: accent must be a colour such as '#0072B2'; got {accent!r}.")
+    parts = [f'<div class="ut-card" style="{_CARD_CSS.format(accent=accent)}">',
+             f'<div style="{_CARD_TITLE_CSS}">{escape(title)}</div>']
+    if fields:
+        parts.append(html_fields(fields))
+    extras = body if isinstance(body, (list, tuple)) else ([] if body is None else [body])
+    parts.extend(escape(part) for part in extras)
+    parts.append("</div>")
     return SafeHTML("".join(parts))

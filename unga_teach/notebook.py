@@ -17,14 +17,15 @@ Examples
 
 from __future__ import annotations
 
-import html
 import importlib.metadata
 import platform
 import warnings
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from .errors import UngaTeachError
+from .html import SafeHTML, escape
 
 #: Renderers :func:`setup_notebook` accepts, with what each does.
 RENDERERS: dict[str, str] = {
@@ -86,45 +87,77 @@ class SetupReport:
         """True when no problem was found."""
         return not self.warnings and not self.record_warning
 
-    def _lines(self) -> list[str]:
+    #: Fields shown by name; any other field is listed for instructors as it is
+    #: (a field whose name ends in "warning" or "warnings" is shown as a problem).
+    _SHOWN = ("renderer", "versions", "pandas_options", "warnings", "record_warning")
+
+    def _extra_fields(self) -> list[tuple[str, Any]]:
+        return [(f.name, getattr(self, f.name)) for f in fields(self) if f.name not in self._SHOWN]
+
+    def _problems(self) -> tuple[list[str], list[str]]:
+        """(problems with the set-up, problems with the record and other data)."""
+        setup = [str(w) for w in self.warnings]
+        data = [f"Official record: {self.record_warning}"] if self.record_warning else []
+        for name, value in self._extra_fields():
+            if name.endswith(("warning", "warnings")) and value:
+                values = value if isinstance(value, (list, tuple)) else [value]
+                label = name.replace("_", " ").capitalize()
+                data += [f"{label}: {v}" for v in values]
+        return setup, data
+
+    def headline(self) -> str:
+        """What a learner needs to know, in plain words."""
+        setup, data = self._problems()
+        if setup:
+            n = len(setup) + len(data)
+            return (f"Not ready: {n} problem{'s' if n > 1 else ''} to fix before charts and "
+                    "widgets work (each says how).")
+        if data:
+            return ("Ready: charts and widgets work. The course data needs a look "
+                    "(see below).")
+        return "Ready: charts and widgets work."
+
+    def _details(self) -> list[tuple[str, str]]:
         v = self.versions
         renderer = self.renderer or "none"
-        lines = [
-            f"unga_teach notebook set-up: {'OK' if self.ok else 'check the warnings below'}",
-            f"  charts: Altair {v.get('altair') or 'missing'} "
-            f"(Vega-Lite {v.get('vega_lite') or '?'}), renderer {renderer!r}"
-            + (f" ({RENDERERS[renderer]})" if renderer in RENDERERS else ""),
-            f"  python {v.get('python')}, pandas {v.get('pandas') or 'missing'}, ipywidgets "
-            f"{v.get('ipywidgets') or 'missing'}, jupyterlab_widgets "
-            f"{v.get('jupyterlab_widgets') or 'missing'}, jupyterlab {v.get('jupyterlab') or '-'}",
-            "  pandas display: "
-            + ", ".join(f"{k.split('.')[-1]}={val}" for k, val in self.pandas_options.items()),
-        ]
-        if self.record_warning:
-            lines.append(f"  record in use: PROBLEM: {self.record_warning}")
-        lines += [f"  WARNING: {w}" for w in self.warnings]
-        return lines
+        charts = (f"Altair {v.get('altair') or 'missing'} (Vega-Lite {v.get('vega_lite') or '?'}), "
+                  f"renderer {renderer!r}"
+                  + (f" ({RENDERERS[renderer]})" if renderer in RENDERERS else ""))
+        rows = [("charts", charts)]
+        rows += [(name, str(v.get(name) or "missing")) for name in
+                 ("python", "pandas", "ipywidgets", "jupyterlab_widgets", "jupyterlab")]
+        rows.append(("vl_convert", v.get("vl_convert") or "not installed (only the 'svg' "
+                     "renderer needs it)"))
+        rows.append(("unga_teach", str(v.get("unga_teach") or "not installed")))
+        rows.append(("pandas display", ", ".join(
+            f"{k.split('.')[-1]}={val}" for k, val in self.pandas_options.items()) or "unchanged"))
+        rows += [(name.replace("_", " "), str(value)) for name, value in self._extra_fields()
+                 if not name.endswith(("warning", "warnings"))]
+        return rows
 
     def __repr__(self) -> str:
-        return "\n".join(self._lines())
+        setup, data = self._problems()
+        lines = [self.headline()]
+        lines += [f"  PROBLEM: {w}" for w in setup + data]
+        lines.append("Details for instructors:")
+        lines += [f"  {k}: {val}" for k, val in self._details()]
+        return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        lines = self._lines()
-        head = html.escape(lines[0])
-        items = "".join(
-            f"<li>{html.escape(line.strip())}</li>" for line in lines[1:]
-            if not line.strip().startswith("WARNING")
-        )
-        warn = "".join(
-            f"<li><strong>Warning:</strong> {html.escape(w)}</li>" for w in self.warnings
-        )
-        colour = "#0072B2" if self.ok else "#D55E00"
-        return (
-            f'<div style="border-left:4px solid {colour};padding-left:8px">'
-            f"<strong>{head}</strong><ul>{items}</ul>"
-            + (f"<ul>{warn}</ul>" if warn else "")
-            + "</div>"
-        )
+        from .html import html_card, html_details, html_fields
+
+        setup, data = self._problems()
+        problems = setup + data
+        body: list[Any] = []
+        if problems:
+            items = "".join(f'<li style="margin:2px 0">{escape(w)}</li>' for w in problems)
+            body.append(SafeHTML(f'<ul style="margin:4px 0 6px 0;padding-left:20px">{items}</ul>'))
+        else:
+            body.append("Charts are drawn by JupyterLab itself: no internet connection is needed.")
+        body.append(html_details("For instructors: versions and settings",
+                                 html_fields(self._details())))
+        accent = "#D55E00" if setup else ("#E69F00" if data else "#0072B2")
+        return html_card(self.headline(), body=body, accent=accent)
 
 
 def _version(distribution: str) -> str | None:

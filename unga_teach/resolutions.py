@@ -15,7 +15,9 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from functools import cache
+from typing import Any
 
 import pandas as pd
 
@@ -62,7 +64,7 @@ def _resolutions() -> pd.DataFrame:
     return frame
 
 
-def load_resolutions(include_procedural: bool = True) -> pd.DataFrame:
+def load_resolutions(*, include_procedural: bool = True) -> pd.DataFrame:
     """Load the votes covered by the course, oldest first.
 
     Parameters
@@ -160,14 +162,111 @@ def resolve_resolution(ref: object) -> str:
     raise UnknownResolutionError(ref, _resolutions()["id"].astype(str).tolist())
 
 
-def resolution_info(ref: object) -> pd.Series:
-    """Return one row of :func:`load_resolutions` as a Series.
+class ResolutionInfo(Mapping[str, Any]):
+    """One vote of the course, shown as a small card; read its fields like a dict.
+
+    ``info["yes"]``, ``info["date"]`` ... give the columns of
+    :func:`load_resolutions`; :meth:`to_series` gives the row itself.
+
+    Examples
+    --------
+    >>> info = resolution_info("2026")
+    >>> info["yes"], info["draft"]
+    (np.int64(107), 'A/ES-11/L.17')
+    >>> print(info)  # doctest: +ELLIPSIS
+    Support for lasting peace in Ukraine
+      Vote id: 2026 (resolution)
+      Date: 24 February 2026
+      ...
+      Official result: 107 yes, 12 no, 51 abstain; 23 of 193 members did not vote
+      ...
+    """
+
+    __slots__ = ("_row",)
+
+    def __init__(self, row: pd.Series):
+        self._row = row
+
+    def __getitem__(self, key: str) -> Any:
+        return self._row[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(str(k) for k in self._row.index)
+
+    def __len__(self) -> int:
+        return len(self._row)
+
+    def to_series(self) -> pd.Series:
+        """Return the row of :func:`load_resolutions` (a copy)."""
+        return self._row.copy()
+
+    def _fields(self) -> list[tuple[str, Any]]:
+        r = self._row
+        kind = "resolution" if r["kind"] == "resolution" else "procedural motion"
+        symbol = str(r["symbol"] or "")
+        adopted = symbol if bool(r["symbol_confirmed"]) and symbol else (
+            "not confirmed by any source found")
+        date = pd.Timestamp(r["date"])
+        result = (f"{int(r['yes'])} yes, {int(r['no'])} no, {int(r['abstain'])} abstain; "
+                  f"{int(r['non_voting'])} of {int(r['total_members'])} members did not vote")
+        fields: list[tuple[str, Any]] = [
+            ("Vote id", f"{r['id']} ({kind})"),
+            ("Date", f"{date.day} {date:%B %Y}"),
+            ("Session", str(r["session"] or "")),
+            ("Draft", str(r["draft"] or "") or "not recorded"),
+            ("Adopted symbol", adopted if r["kind"] == "resolution" else ""),
+            ("Official result", result),
+            ("Source", str(r["source_url"] or "")),
+            ("Note", str(r["note"] or "")),
+        ]
+        return [(k, v) for k, v in fields if v]
+
+    def __repr__(self) -> str:
+        lines = [str(self._row["title"])]
+        lines += [f"  {k}: {v}" for k, v in self._fields()]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from urllib.parse import urlsplit
+
+        from .html import html_card, link
+
+        fields: list[tuple[str, Any]] = []
+        for key, value in self._fields():
+            if key == "Source":
+                host = (urlsplit(value).hostname or value).removeprefix("www.")
+                value = link(value, host)
+            fields.append((key, value))
+        return html_card(str(self._row["title"]), fields)
+
+
+def resolution_info(ref: object) -> ResolutionInfo:
+    """Return one vote of the course as a card that reads like a dict.
+
+    Parameters
+    ----------
+    ref : str
+        An id, symbol or draft symbol (see :func:`resolve_resolution`).
+
+    Returns
+    -------
+    ResolutionInfo
+        Shown as a small card (title, date, session, draft, adopted symbol,
+        official result, source, note); ``info["title"]`` and the other
+        columns of :func:`load_resolutions` read like a dict.
+
+    Raises
+    ------
+    UnknownResolutionError
+        With the list of accepted ids.
 
     Examples
     --------
     >>> resolution_info("2026")["title"]
     'Support for lasting peace in Ukraine'
+    >>> "<script" in resolution_info("2026")._repr_html_()
+    False
     """
     rid = resolve_resolution(ref)
     frame = _resolutions()
-    return frame.loc[frame["id"] == rid].iloc[0].copy()
+    return ResolutionInfo(frame.loc[frame["id"] == rid].iloc[0].copy())
