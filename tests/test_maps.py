@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import math
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+import unga_teach as ut
+from unga_teach import maps
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "maps" / "countries-110m.json"
@@ -124,3 +129,109 @@ def test_build_reproduces_the_shipped_file() -> None:
     spec.loader.exec_module(build_map)
     text = build_map.dumps(build_map.build(build_map.read_upstream()))
     assert text == SHIPPED.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------- the chart
+def _walk(node: Any):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield key, value
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+@pytest.fixture(scope="module")
+def map_spec() -> dict[str, Any]:
+    spec: dict[str, Any] = ut.vote_map("2026").to_dict()
+    return spec
+
+
+def test_map_says_crimea_is_drawn_in_ukraine(map_spec: dict) -> None:
+    text = json.dumps(map_spec, ensure_ascii=False)
+    assert "inside Russia" not in text and "inside Russia" not in maps.BOUNDARY_NOTE
+    world_title = map_spec["vconcat"][0]["title"]
+    subtitle = " ".join(world_title["subtitle"])
+    assert "Crimea is drawn as part of Ukraine" in subtitle and "68/262" in subtitle
+    assert "contested by Russia" in subtitle
+    for place in ("Kashmir", "Western Sahara"):
+        assert place in text  # other disputed areas are named on the map itself
+    assert "Crimea" in ut.vote_map_table("2026").attrs["description"]
+
+
+def test_map_has_crimea_tooltip_and_dashed_isthmus(map_spec: dict) -> None:
+    features = [v for v in map_spec["datasets"].values() if isinstance(v, list)
+                and v and isinstance(v[0], dict) and v[0].get("type") == "Feature"]
+    kinds = {f[0]["geometry"]["type"] for f in features}
+    assert kinds == {"Polygon", "LineString"}
+    crimea = next(f[0] for f in features if f[0]["geometry"]["type"] == "Polygon")
+    assert "occupied by Russia since 2014" in crimea["properties"]["status"]
+    dashed = [v for k, v in _walk(map_spec) if k == "mark" and isinstance(v, dict)
+              and v.get("type") == "geoshape" and v.get("filled") is False]
+    assert dashed and all(m.get("strokeDash") for m in dashed)
+
+
+def test_map_shows_how_votes_are_known(map_spec: dict) -> None:
+    shapes = [v for k, v in _walk(map_spec) if k == "shape" and isinstance(v, dict)
+              and v.get("field") == "confidence"]
+    assert shapes
+    legends = [s["legend"] for s in shapes if s.get("legend")]
+    assert legends and legends[0]["orient"] == "bottom"
+    domain = shapes[0]["scale"]["domain"]
+    assert domain == ["reported", "derived", "low", "disputed"]
+    table = ut.vote_map_table("2026")
+    assert {"confidence", "source_url"} <= set(table.columns)
+    known = table[table["vote"] != "unknown"]
+    assert (known["source_url"].str.startswith("http")).all()
+    assert (table.loc[table["vote"] == "unknown", "confidence"] == "none").all()
+    tips = {t.get("title") for k, v in _walk(map_spec) if k == "tooltip"
+            for t in (v if isinstance(v, list) else [v]) if isinstance(t, dict)}
+    assert {"Confidence", "Source"} <= tips
+
+
+@pytest.mark.parametrize("view", maps.VIEWS, ids=lambda v: v.name)
+def test_small_state_dots_do_not_overlap(view: maps.MapView) -> None:
+    members = ut.load_members()
+    small = members[~members["has_shape_110m"]]
+    pts = list(zip(small["iso3"], small["lon"].astype(float), small["lat"].astype(float),
+                   strict=True))
+    min_distance = math.sqrt(view.dot_size) * 1.6
+    placed = maps.spread_points(view, pts, min_distance=min_distance)
+    pixels = [view.pixel(*placed[i]) for i, _, _ in pts if view.contains(*placed[i])]
+    assert len(pixels) >= 3
+    for (x1, y1), (x2, y2) in combinations(pixels, 2):
+        assert math.hypot(x1 - x2, y1 - y2) >= min_distance - 1e-6
+    # The Lesser Antilles really would overlap at world scale without spreading.
+    if view is maps.WORLD:
+        raw = [view.pixel(lon, lat) for i, lon, lat in pts if i in ("LCA", "VCT", "GRD")]
+        assert min(math.hypot(a[0] - b[0], a[1] - b[1])
+                   for a, b in combinations(raw, 2)) < min_distance
+
+
+def test_insets_show_europe_and_the_caribbean() -> None:
+    assert maps.EUROPE.contains(14.4, 35.9) and maps.EUROPE.contains(34.1, 45.3)  # Malta, Crimea
+    assert maps.EUROPE.contains(9.5, 47.1)  # Liechtenstein
+    assert maps.CARIBBEAN.contains(-61.2, 13.3) and maps.CARIBBEAN.contains(-59.6, 13.2)
+    assert sum(v.width for v in maps.VIEWS[1:]) + 10 <= maps.WORLD.width
+
+
+def test_projection_helper_matches_vega() -> None:
+    """The Python Equal Earth placement agrees with Vega's (rendered) one."""
+    vlc = pytest.importorskip("vl_convert")
+    view = maps.MapView("t", "t", 200, 100, 0.0, 0.0, 30.0)
+    spec = {
+        "width": 200, "height": 100, "autosize": "none", "padding": 0,
+        "data": {"values": [{"lon": 40.0, "lat": 30.0}]},
+        "projection": view.projection().to_dict(),
+        "mark": {"type": "circle", "size": 4},
+        "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
+                     "latitude": {"field": "lat", "type": "quantitative"}},
+    }
+    svg = vlc.vegalite_to_svg(json.dumps(spec), vl_version="5.8")
+    import re
+
+    match = re.search(r'translate\(([\d.]+),([\d.]+)\)', svg.split("mark-symbol")[1])
+    assert match
+    x, y = view.pixel(40.0, 30.0)
+    assert abs(float(match.group(1)) - x) < 0.5 and abs(float(match.group(2)) - y) < 0.5

@@ -79,8 +79,8 @@ BOUNDARY_NOTE = (
     "Borders: Natural Earth 1:110m (world-atlas 2.0.2), except Crimea, which is drawn as "
     "part of Ukraine following General Assembly resolution 68/262 (contested by Russia); "
     "a dashed line marks the isthmus. Other disputed areas (Kashmir, Western Sahara, "
-    "Kosovo, Northern Cyprus, Somaliland, Taiwan, the Falkland Islands) are drawn as "
-    "Natural Earth draws them. The map implies no view on any border."
+    "the Golan Heights, Kosovo, Northern Cyprus, Somaliland, Taiwan, the Falkland Islands) "
+    "are drawn as Natural Earth draws them. The map implies no view on any border."
 )
 
 CRIMEA_NOTE = (
@@ -238,7 +238,7 @@ class MapView:
 
 #: The three panels: the world, then Europe and the Caribbean zoomed, side by side.
 WORLD = MapView("world", "World", 780, 340, 10.0, 12.0, 144.0)
-EUROPE = MapView("europe", "Europe, zoomed", 385, 270, 16.0, 49.0, 620.0, dot_size=60)
+EUROPE = MapView("europe", "Europe, zoomed", 385, 270, 17.0, 47.0, 560.0, dot_size=60)
 CARIBBEAN = MapView("caribbean", "Caribbean, zoomed", 385, 270, -70.0, 15.5, 760.0,
                     dot_size=60)
 VIEWS: tuple[MapView, ...] = (WORLD, EUROPE, CARIBBEAN)
