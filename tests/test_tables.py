@@ -66,6 +66,10 @@ def test_ids_dates_and_numbers_do_not_wrap() -> None:
     assert [c[1] for c in cells] == ["ES-11/1", "2 Mar 2022", "141"]
     assert all("white-space:nowrap" in c[0] for c in cells)
     assert "text-align:right" in cells[2][0]  # numbers line up on the right
+    import datetime
+
+    plain_dates = show_table(pd.DataFrame({"date": [datetime.date(2014, 3, 27)]}))
+    assert "27 Mar 2014" in repr(plain_dates)
 
 
 def test_no_dtype_footer_and_no_index_column() -> None:

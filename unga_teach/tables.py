@@ -60,6 +60,7 @@ True
 
 from __future__ import annotations
 
+import datetime
 import math
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -257,7 +258,8 @@ def _kind(name: str, values: pd.Series, percent: set[str], links: set[str]) -> s
     present = {str(v) for v in values if not _is_missing_scalar(v)} - {""}
     if "vote" in name.lower() and present and present <= set(VOTE_COLORS):
         return "vote"
-    if present and all(isinstance(v, pd.Timestamp) for v in values if not _is_missing_scalar(v)):
+    if present and all(isinstance(v, (pd.Timestamp, datetime.date))
+                       for v in values if not _is_missing_scalar(v)):
         return "date"
     return "text"
 
