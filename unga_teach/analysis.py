@@ -24,6 +24,7 @@ from .categories import RECORDED_VOTES, VOTE_DTYPE, VOTE_LABELS, VOTE_ORDER
 from .errors import UngaTeachError
 from .members import Country, find_country, load_members
 from .resolutions import resolution_info, resolve_resolution, series
+from .types import CountryRef, MajorityRule, ResolutionRef
 from .votes import load_votes
 
 #: Majority rules accepted by :func:`passes` and :func:`majority_explanation`.
@@ -40,7 +41,7 @@ TALLY_COLUMNS = ["vote", "label", "known", "official", "missing"]
 
 
 # --------------------------------------------------------------------------- tally
-def tally(resolution: object = "2026") -> pd.DataFrame:
+def tally(resolution: ResolutionRef = "2026") -> pd.DataFrame:
     """Count the votes of one resolution: known from sources vs the official totals.
 
     Parameters
@@ -68,7 +69,7 @@ def tally(resolution: object = "2026") -> pd.DataFrame:
     --------
     >>> t = tally("2026").set_index("vote")
     >>> t.loc["yes", ["known", "official", "missing"]].tolist()
-    [41, 107, 66]
+    [42, 107, 65]
     >>> int(t["known"].sum()), int(t["official"].sum())
     (193, 193)
     >>> tally("ES-11/7")["missing"].fillna(0).eq(0).all()
@@ -107,16 +108,18 @@ def _check_count(name: str, value: object) -> int:
     return int(value)
 
 
-def _check_rule(rule: object) -> str:
-    if rule not in MAJORITY_RULES:
-        raise UngaTeachError(
-            f"Unknown majority rule {rule!r}. Accepted: 'simple' (more yes than no) or "
-            "'two_thirds' (yes at least two thirds of yes + no)."
-        )
-    return str(rule)
+def _check_rule(rule: object) -> MajorityRule:
+    if rule == "simple":
+        return "simple"
+    if rule == "two_thirds":
+        return "two_thirds"
+    raise UngaTeachError(
+        f"Unknown majority rule {rule!r}. Accepted: 'simple' (more yes than no) or "
+        "'two_thirds' (yes at least two thirds of yes + no)."
+    )
 
 
-def votes_needed(present_and_voting: int, rule: str = "simple") -> int:
+def votes_needed(present_and_voting: int, rule: MajorityRule = "simple") -> int:
     """Return the smallest number of yes votes that passes, for a given yes + no.
 
     Parameters
@@ -147,7 +150,7 @@ def votes_needed(present_and_voting: int, rule: str = "simple") -> int:
     return -(-2 * n // 3)  # ceil(2n/3) in integers
 
 
-def passes(yes: int, no: int, rule: str = "simple") -> bool:
+def passes(yes: int, no: int, rule: MajorityRule = "simple") -> bool:
     """Return True if a General Assembly proposal with these votes is adopted.
 
     The Charter counts only the **members present and voting** (art. 18),
@@ -206,7 +209,7 @@ def majority_explanation(
     no: int,
     abstain: int = 0,
     non_voting: int = 0,
-    rule: str = "simple",
+    rule: MajorityRule = "simple",
 ) -> str:
     """Explain in plain English whether a vote passes, and why.
 
@@ -265,13 +268,13 @@ def majority_explanation(
 
 
 # -------------------------------------------------------------------- transitions
-def _vote_column(resolution: object) -> pd.Series:
+def _vote_column(resolution: ResolutionRef) -> pd.Series:
     """Vote of every member state on one resolution, indexed by iso3."""
     frame = load_votes(resolution)
     return frame.set_index(frame["iso3"].astype(str))["vote"]
 
 
-def transitions(a: object, b: object) -> pd.DataFrame:
+def transitions(a: ResolutionRef, b: ResolutionRef) -> pd.DataFrame:
     """How each member state's vote moved from resolution ``a`` to resolution ``b``.
 
     Parameters
@@ -313,7 +316,7 @@ def transitions(a: object, b: object) -> pd.DataFrame:
     return out
 
 
-def transition_crosstab(a: object, b: object) -> pd.DataFrame:
+def transition_crosstab(a: ResolutionRef, b: ResolutionRef) -> pd.DataFrame:
     """The transitions of :func:`transitions` as a 5 x 5 table with totals.
 
     Rows are the votes on ``a``, columns the votes on ``b``; the ``total``
@@ -349,7 +352,7 @@ def _voting_member(country: object) -> Country:
     return found
 
 
-def _resolution_ids(resolutions: Iterable[object] | None) -> list[str]:
+def _resolution_ids(resolutions: Iterable[ResolutionRef] | None) -> list[str]:
     if resolutions is None:
         return series()
     if isinstance(resolutions, str):
@@ -391,7 +394,7 @@ def _compare(vote_a: list[str], vote_b: list[str]) -> tuple[list[bool], list[obj
 
 
 def agreement_detail(
-    a: object, b: object, resolutions: Iterable[object] | None = None
+    a: CountryRef, b: CountryRef, resolutions: Iterable[ResolutionRef] | None = None
 ) -> pd.DataFrame:
     """Compare two states' votes resolution by resolution.
 
@@ -433,7 +436,9 @@ def agreement_detail(
     return info
 
 
-def agreement(a: object, b: object, resolutions: Iterable[object] | None = None) -> float:
+def agreement(
+    a: CountryRef, b: CountryRef, resolutions: Iterable[ResolutionRef] | None = None
+) -> float:
     """Share of identical votes between two member states.
 
     Definition: among the resolutions where **both** states' votes are
@@ -472,7 +477,7 @@ def agreement(a: object, b: object, resolutions: Iterable[object] | None = None)
 
 
 def agreement_pairs(
-    countries: Sequence[object], resolutions: Iterable[object] | None = None
+    countries: Sequence[CountryRef], resolutions: Iterable[ResolutionRef] | None = None
 ) -> pd.DataFrame:
     """Pairwise agreement between several member states (every ordered pair).
 
@@ -562,7 +567,7 @@ def agreement_index(yes: int, no: int, abstain: int) -> float:
     return (top - (total - top) / 2) / total
 
 
-def cohesion_detail(group: str, resolution: object = "2026") -> pd.Series:
+def cohesion_detail(group: str, resolution: ResolutionRef = "2026") -> pd.Series:
     """The counts behind :func:`cohesion` for one group and one resolution.
 
     Returns
@@ -589,7 +594,7 @@ def cohesion_detail(group: str, resolution: object = "2026") -> pd.Series:
     return pd.Series(out)
 
 
-def cohesion(group: str, resolution: object = "2026") -> float:
+def cohesion(group: str, resolution: ResolutionRef = "2026") -> float:
     """How united a group voted: the Hix-Noury-Roland agreement index.
 
     Counts the group's member states that voted yes (Y), no (N) and abstain
@@ -623,7 +628,7 @@ def cohesion(group: str, resolution: object = "2026") -> float:
 
 
 # ------------------------------------------------------------------------ history
-def vote_history(country: object) -> pd.DataFrame:
+def vote_history(country: CountryRef) -> pd.DataFrame:
     """One state's vote on every resolution of the series, oldest first.
 
     Parameters

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+#: Member states of the United Nations (every vote's roll call has one row each).
+MEMBER_STATE_COUNT = 193
+
 #: Vote values in display order. ``unknown`` means no source was found.
 VOTE_ORDER: tuple[str, ...] = ("yes", "no", "abstain", "non_voting", "unknown")
 

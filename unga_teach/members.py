@@ -158,7 +158,7 @@ def _members_all() -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def load_members(include_observers: bool = False) -> pd.DataFrame:
+def load_members(*, include_observers: bool = False) -> pd.DataFrame:
     """Load the UN member states (and, on request, the two observer states).
 
     Parameters

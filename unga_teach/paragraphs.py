@@ -16,6 +16,7 @@ import pandas as pd
 
 from ._paths import data_file
 from .csvio import read_table
+from .types import ResolutionRef
 
 PARAGRAPH_COLUMNS = [
     "paragraph_id",
@@ -44,7 +45,7 @@ def _paragraphs() -> pd.DataFrame:
     return frame
 
 
-def load_paragraphs(resolution: str | None = "2026") -> pd.DataFrame:
+def load_paragraphs(resolution: ResolutionRef | None = "2026") -> pd.DataFrame:
     """Load the reported paragraphs of a text (by default the 2026 resolution).
 
     Parameters

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import types
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -215,7 +216,7 @@ def _outside_the_package() -> int:
     import sys
 
     package = os.path.dirname(os.path.abspath(__file__))
-    frame = sys._getframe(1)
+    frame: types.FrameType | None = sys._getframe(1)
     level = 1
     while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
         frame = frame.f_back

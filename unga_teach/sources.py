@@ -17,6 +17,7 @@ import pandas as pd
 from ._paths import data_file
 from .categories import SOURCE_TIER_ORDER
 from .csvio import read_table
+from .types import ResolutionRef
 
 SOURCE_COLUMNS = ["source_id", "url", "publisher", "tier", "language", "note"]
 CONFLICT_COLUMNS = [
@@ -69,7 +70,7 @@ def load_sources() -> pd.DataFrame:
     return _sources().copy()
 
 
-def load_conflicts(resolution: str | None = None) -> pd.DataFrame:
+def load_conflicts(resolution: ResolutionRef | None = None) -> pd.DataFrame:
     """Load the conflicting claims found in the sources and how each was settled.
 
     Parameters

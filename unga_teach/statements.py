@@ -16,6 +16,7 @@ import pandas as pd
 
 from ._paths import data_file
 from .csvio import read_table
+from .types import ResolutionRef
 
 STATEMENT_COLUMNS = [
     "statement_id",
@@ -58,7 +59,7 @@ def _statements() -> pd.DataFrame:
     return frame
 
 
-def load_statements(resolution: str | None = None) -> pd.DataFrame:
+def load_statements(resolution: ResolutionRef | None = None) -> pd.DataFrame:
     """Load statements and explanations of vote.
 
     Parameters

@@ -29,6 +29,7 @@ from .csvio import read_table
 from .errors import DataFileError, UnknownCountryError
 from .members import find_country, load_members
 from .resolutions import _resolutions, resolve_resolution
+from .types import ResolutionRef
 
 VOTE_COLUMNS = ["resolution", "iso3", "vote", "confidence", "source_url", "note"]
 OUTPUT_COLUMNS = ["resolution", "iso3", "name", "vote", "confidence", "source_url", "note", "known"]
@@ -290,7 +291,7 @@ def _full_grid(rows: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     return merged[OUTPUT_COLUMNS]
 
 
-def load_votes(resolution: object | None = None) -> pd.DataFrame:
+def load_votes(resolution: ResolutionRef | None = None) -> pd.DataFrame:
     """Load every member state's vote on one resolution, or on all of them.
 
     Parameters

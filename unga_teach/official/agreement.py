@@ -122,7 +122,7 @@ def agreement_matrix(
     onehot = np.zeros((n_cat, n_states, n_votes), dtype=bool)
     onehot[value[keep], rows[keep], vote_codes[keep]] = True
     agree = sum(_pair_counts(onehot[c]) for c in range(n_cat))
-    comparable = _pair_counts(onehot.any(axis=0))
+    comparable = _pair_counts(np.asarray(onehot.any(axis=0)))
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(comparable >= int(min_votes), agree / comparable, np.nan)
     labels = pd.Index(order, name=None)
@@ -187,7 +187,7 @@ def _wanted_resolutions(frame: pd.DataFrame, resolutions: Iterable[object]) -> s
             rid = resolve_resolution(ref)
         except UngaTeachError:
             rid = None
-        if rid in present:
+        if rid is not None and rid in present:
             wanted.add(rid)
         else:
             raise UngaTeachError(
