@@ -11,13 +11,16 @@ Run from the repository root::
     .venv/bin/python benchmarks/bench_charts.py [--runs 5]
 
 Prints numbers only; it never fails on time. The map's spec must stay under
-200 KB (a test checks that).
+200 KB, and every chart within 800 px (tests check both). With
+``vl-convert-python`` installed (not a dependency) it also prints each chart's
+drawn width and the time to draw it headless.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import time
 from collections.abc import Callable
@@ -39,7 +42,11 @@ def _cases() -> list[tuple[str, Callable[[], Any]]]:
         ("shift_chart('ES-11/7', '2026')", lambda: ut.shift_chart("ES-11/7", "2026")),
         ("agreement_chart(8 states)",
          lambda: ut.agreement_chart(["USA", "FRA", "RUS", "CHN", "IND", "BRA", "HUN", "ZAF"])),
+        ("agreement_chart(9 states, notebook 05)",
+         lambda: ut.agreement_chart(["USA", "GBR", "FRA", "ISR", "HUN", "CHN", "IND", "BRA",
+                                     "RUS"])),
         ("vote_map('2026')", lambda: ut.vote_map("2026")),
+        ("vote_map('ES-11/7')", lambda: ut.vote_map("ES-11/7")),
     ]
 
 
@@ -48,7 +55,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per chart (default 5)")
     args = parser.parse_args()
     runs = max(1, args.runs)
-    print(f"{'chart':<44} {'spec KB':>8} {'first ms':>9} {'median ms':>10} {'max ms':>8}")
+    try:
+        import vl_convert as vlc
+    except ImportError:
+        vlc = None
+    print(f"{'chart':<44} {'spec KB':>8} {'first ms':>9} {'median ms':>10} {'max ms':>8}"
+          + (f" {'width px':>9} {'draw ms':>8}" if vlc else ""))
     for name, build in _cases():
         start = time.perf_counter()
         spec = build().to_dict()
@@ -59,8 +71,15 @@ def main() -> None:
             start = time.perf_counter()
             build().to_dict()
             times.append((time.perf_counter() - start) * 1000)
+        drawn = ""
+        if vlc is not None:
+            start = time.perf_counter()
+            svg = vlc.vegalite_to_svg(json.dumps(spec), vl_version="5.8")
+            draw = (time.perf_counter() - start) * 1000
+            width = re.search(r'<svg[^>]*\bwidth="([\d.]+)"', svg)
+            drawn = f" {width.group(1) if width else '?':>9} {draw:>8.0f}"
         print(f"{name:<44} {size_kb:>8.1f} {first:>9.0f} {statistics.median(times):>10.0f} "
-              f"{max(times):>8.0f}")
+              f"{max(times):>8.0f}" + drawn)
 
 
 if __name__ == "__main__":

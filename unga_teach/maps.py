@@ -51,8 +51,10 @@ DROPPED_SHAPES: tuple[str, ...] = ("010",)
 NON_MEMBER_FILL = "#F3F3F3"
 NON_MEMBER_STROKE = "#8C8C8C"
 
-#: Name of the topology in the chart's ``datasets``.
+#: Names of the topology and of the per-state vote facts in the chart's ``datasets``
+#: (named, not inline: Altair deep-copies inline data on every method call).
 TOPOLOGY_DATASET = "world-110m"
+FACTS_DATASET = "vote-facts"
 
 #: Votes not read off a UN record get a hollow symbol: confidence -> (shape, legend label).
 #: ``official`` and ``confirmed`` (a UN record) get none; ``unknown`` is grey, no symbol.
@@ -386,7 +388,7 @@ def _topo_data(feature: str) -> alt.NamedData:
 _PARAMS = {"sources": "ut_sources", "confidence": "ut_confidence", "labels": "ut_vote_labels"}
 
 
-def _with_facts(chart: alt.Chart, lookup: alt.InlineData) -> alt.Chart:
+def _with_facts(chart: alt.Chart, lookup: alt.NamedData) -> alt.Chart:
     """Join each datum (by ``iso_num`` or topology ``id``) to its state's vote facts."""
     return chart.transform_lookup(
         lookup="iso_num" if chart.data is not alt.Undefined and not isinstance(
@@ -430,7 +432,7 @@ def _mark_shape(legend: bool) -> alt.Shape:
     )
 
 
-def _panel(view: MapView, lookup: alt.InlineData, states: pd.DataFrame,
+def _panel(view: MapView, lookup: alt.NamedData, states: pd.DataFrame,
            legend: bool) -> alt.LayerChart:
     """All layers of one panel; only the world panel draws the legends."""
     clip = view is not WORLD
@@ -555,12 +557,13 @@ def vote_map(resolution: object = "2026") -> alt.VConcatChart:
     members_only = info[info["status"] == "member"]
     urls = sorted(set(members_only["source_url"].dropna()) - {""})
     src = [urls.index(u) if u in urls else None for u in members_only["source_url"]]
-    lookup = inline_data(pd.DataFrame({
+    facts = inline_data(pd.DataFrame({
         "iso_num": members_only["iso_num"].astype(str),
         **{c: members_only[c].astype(object) for c in _FACT_FIELDS if c != "src"},
         "src": pd.Series(src, dtype=object, index=members_only.index),
     }))
     states = members_only.assign(on_map=lambda f: f["has_shape_110m"].astype(bool))
+    lookup = alt.NamedData(name=FACTS_DATASET)
 
     n_unknown = int((table["vote"] == "unknown").sum())
     n_marked = int(table["confidence"].isin(list(CONFIDENCE_MARKS)).sum())
@@ -597,6 +600,6 @@ def vote_map(resolution: object = "2026") -> alt.VConcatChart:
         alt.VariableParameter(name=_PARAMS["labels"], value=VOTE_LABELS),
     ]
     chart.usermeta = {"boundary_note": BOUNDARY_NOTE}
-    # The topology is set last: Altair deep-copies chart data on every method call.
-    chart.datasets = {TOPOLOGY_DATASET: _topology()}
+    # Set last: Altair deep-copies chart data on every method call.
+    chart.datasets = {TOPOLOGY_DATASET: _topology(), FACTS_DATASET: facts.to_dict()["values"]}
     return chart
