@@ -263,6 +263,9 @@ def find_country(text: str) -> Country:
     """
     if not isinstance(text, str) or not text.strip():
         raise UnknownCountryError(str(text))
+    exact = _countries().get(text) or _countries_by_name().get(text)
+    if exact is not None:  # fast path: loaders look up every row by its ISO3 code
+        return exact
     index = _alias_index()
     key = _normalise(text)
     iso3 = index.get(key)
@@ -276,6 +279,12 @@ def find_country(text: str) -> Country:
                 names.append(name)
         raise UnknownCountryError(text, names[:3])
     return _countries()[iso3]
+
+
+@cache
+def _countries_by_name() -> dict[str, Country]:
+    """Every state by its exact UN short name (what the explorer's menu offers)."""
+    return {c.name: c for c in _countries().values()}
 
 
 @cache
