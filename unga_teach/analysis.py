@@ -342,7 +342,14 @@ def transition_crosstab(a: ResolutionRef, b: ResolutionRef) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------- agreement
-def _voting_member(country: object) -> Country:
+def voting_member(country: object) -> Country:
+    """Return a member state (one that can vote), or say why an observer cannot.
+
+    Examples
+    --------
+    >>> voting_member("Türkiye").iso3
+    'TUR'
+    """
     found = country if isinstance(country, Country) else find_country(str(country))
     if not found.is_member:
         raise UngaTeachError(
@@ -352,7 +359,14 @@ def _voting_member(country: object) -> Country:
     return found
 
 
-def _resolution_ids(resolutions: Iterable[ResolutionRef] | None) -> list[str]:
+def resolution_ids(resolutions: Iterable[ResolutionRef] | None) -> list[str]:
+    """Resolve ids, symbols or drafts to the series' ids (``None``: all, oldest first).
+
+    Examples
+    --------
+    >>> resolution_ids(["A/RES/ES-11/7", "2026", "ES-11/7"])
+    ['ES-11/7', '2026']
+    """
     if resolutions is None:
         return series()
     if isinstance(resolutions, str):
@@ -374,8 +388,14 @@ def _resolution_ids(resolutions: Iterable[ResolutionRef] | None) -> list[str]:
     return ids
 
 
-def _votes_by_state(ids: list[str], iso3s: Iterable[str]) -> dict[str, list[str]]:
-    """Each state's votes on ``ids`` (in that order), from a single load."""
+def votes_by_state(ids: list[str], iso3s: Iterable[str]) -> dict[str, list[str]]:
+    """Each state's votes on ``ids`` (in that order), from a single load.
+
+    Examples
+    --------
+    >>> votes_by_state(["ES-11/1", "ES-11/7"], ["USA"])
+    {'USA': ['yes', 'no']}
+    """
     wanted = set(iso3s)
     votes = load_votes()
     votes = votes[votes["iso3"].isin(wanted)]
@@ -420,9 +440,9 @@ def agreement_detail(
     >>> d[["resolution", "vote_a", "vote_b", "compared", "same"]].values.tolist()
     [['ES-11/1', 'yes', 'yes', True, True], ['ES-11/7', 'yes', 'yes', True, True]]
     """
-    ca, cb = _voting_member(a), _voting_member(b)
-    ids = _resolution_ids(resolutions)
-    by_state = _votes_by_state(ids, [ca.iso3, cb.iso3])
+    ca, cb = voting_member(a), voting_member(b)
+    ids = resolution_ids(resolutions)
+    by_state = votes_by_state(ids, [ca.iso3, cb.iso3])
     vote_a, vote_b = by_state[ca.iso3], by_state[cb.iso3]
     compared, same = _compare(vote_a, vote_b)
     info = pd.DataFrame({"resolution": ids})
@@ -503,13 +523,13 @@ def agreement_pairs(
     """
     states: list[Country] = []
     for c in countries:
-        found = _voting_member(c)
+        found = voting_member(c)
         if found.iso3 not in [s.iso3 for s in states]:
             states.append(found)
     if not states:
         raise UngaTeachError("countries is empty: give at least one member state.")
-    ids = _resolution_ids(resolutions)
-    by_state = _votes_by_state(ids, [s.iso3 for s in states])
+    ids = resolution_ids(resolutions)
+    by_state = votes_by_state(ids, [s.iso3 for s in states])
     rows = []
     for sa in states:
         for sb in states:
@@ -531,8 +551,14 @@ def agreement_pairs(
 
 
 # ----------------------------------------------------------------------- cohesion
-def _group_iso3(group: str) -> list[str]:
-    """Members of a bloc or a UN regional group (regional groups need no groups.csv)."""
+def group_iso3(group: str) -> list[str]:
+    """Members of a bloc or a UN regional group (regional groups need no groups.csv).
+
+    Examples
+    --------
+    >>> len(group_iso3("EU")), "HUN" in group_iso3("EU")
+    (27, True)
+    """
     from .groups import REGIONAL_GROUPS, group_members
 
     if not isinstance(group, str) or not group.strip():
@@ -584,7 +610,7 @@ def cohesion_detail(group: str, resolution: ResolutionRef = "2026") -> pd.Series
     (23, 0)
     """
     rid = resolve_resolution(resolution)
-    members = _group_iso3(group)
+    members = group_iso3(group)
     votes = load_votes(rid)
     votes = votes[votes["iso3"].isin(members)]
     counts = votes["vote"].value_counts().reindex(list(VOTE_ORDER), fill_value=0)
@@ -651,7 +677,7 @@ def vote_history(country: CountryRef) -> pd.DataFrame:
     >>> len(h) == len(h["resolution"].unique())
     True
     """
-    state = _voting_member(country)
+    state = voting_member(country)
     votes = load_votes()
     mine = votes[votes["iso3"] == state.iso3]
     res = []

@@ -34,21 +34,22 @@ import altair as alt
 import pandas as pd
 
 from .analysis import (
-    _group_iso3,
-    _resolution_ids,
-    _votes_by_state,
-    _voting_member,
     agreement_pairs,
+    group_iso3,
     majority_explanation,
     passes,
+    resolution_ids,
     tally,
     transitions,
+    votes_by_state,
     votes_needed,
+    voting_member,
 )
 from .categories import RECORDED_VOTES, VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
 from .errors import UngaTeachError
-from .members import load_members, member_names
+from .members import Country, load_members, member_names
 from .resolutions import load_resolutions, resolution_info, series
+from .types import CountryRef, MajorityRule, ResolutionRef
 from .votes import load_votes
 
 #: Grouping columns of the member table accepted by :func:`group_chart`.
@@ -141,7 +142,7 @@ def wrap_lines(text: str, width: int = 110) -> list[str]:
     return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
 
 
-def vote_name(resolution: object) -> str:
+def vote_name(resolution: ResolutionRef) -> str:
     """A short name for a vote, for titles: title, symbol or draft, date.
 
     The adopted symbol of the 2026 resolution is not confirmed, so it is
@@ -185,7 +186,7 @@ def _names(iso3s: Iterable[str], limit: int = 40) -> str:
     return ", ".join(names)
 
 
-def _how_known(resolution: object) -> dict[str, str]:
+def _how_known(resolution: ResolutionRef) -> dict[str, str]:
     """``{iso3: confidence}`` for one vote (``none`` when unknown)."""
     votes = load_votes(resolution)
     return dict(zip(votes["iso3"].astype(str), votes["confidence"].astype(str), strict=True))
@@ -227,7 +228,7 @@ SOURCES_HINT = "per state: vote_map_table() or load_votes() (source_url)"
 _DARK_TEXT_VOTES = ("abstain", "non_voting", "unknown")
 
 
-def _text_color(field: str = "vote") -> alt.Color:
+def _text_color(field: str = "vote") -> Any:
     """Black text on light vote colours, white on dark ones."""
     test = " || ".join(f"datum.{field} === '{v}'" for v in _DARK_TEXT_VOTES)
     return alt.condition(test, alt.value("black"), alt.value("white"))
@@ -245,7 +246,7 @@ def _stack(frame: pd.DataFrame, by: str, value: str = "count") -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------- tally
-def tally_table(resolution: object = "2026", rule: str = "simple") -> pd.DataFrame:
+def tally_table(resolution: ResolutionRef = "2026", rule: MajorityRule = "simple") -> pd.DataFrame:
     """The numbers behind :func:`tally_chart`, with the majority arithmetic.
 
     Returns
@@ -276,7 +277,7 @@ def tally_table(resolution: object = "2026", rule: str = "simple") -> pd.DataFra
     return _table(frame, _tally_description(resolution, rule))
 
 
-def _tally_description(resolution: object, rule: str) -> str:
+def _tally_description(resolution: ResolutionRef, rule: MajorityRule) -> str:
     info = resolution_info(resolution)
     t = tally(resolution).set_index("vote")
     y, n, a, nv = (int(info[v]) for v in RECORDED_VOTES)
@@ -293,7 +294,9 @@ def _tally_description(resolution: object, rule: str) -> str:
     return text
 
 
-def tally_chart(resolution: object = "2026", rule: str = "simple") -> alt.VConcatChart:
+def tally_chart(
+    resolution: ResolutionRef = "2026", rule: MajorityRule = "simple"
+) -> alt.VConcatChart:
     """The result of a vote, with the majority arithmetic and the data coverage.
 
     Top panel: the official totals. The yes and no votes (the members
@@ -485,10 +488,10 @@ def _grouping(by: str | Sequence[str]) -> tuple[str, list[tuple[str, list[str]]]
     groups = list(dict.fromkeys(by))
     if not groups:
         raise UngaTeachError("by is an empty list: give group codes such as ['EU', 'AU'].")
-    return "Group", [(str(g), _group_iso3(str(g))) for g in groups]
+    return "Group", [(str(g), group_iso3(str(g))) for g in groups]
 
 
-def _group_counts(resolution: object, by: str | Sequence[str]) -> tuple[str, pd.DataFrame]:
+def _group_counts(resolution: ResolutionRef, by: str | Sequence[str]) -> tuple[str, pd.DataFrame]:
     title, groups = _grouping(by)
     votes = load_votes(resolution)
     vote_of = dict(zip(votes["iso3"].astype(str), votes["vote"].astype(str), strict=True))
@@ -515,7 +518,7 @@ def _group_counts(resolution: object, by: str | Sequence[str]) -> tuple[str, pd.
 
 
 def group_table(
-    resolution: object = "2026", by: str | Sequence[str] = "un_regional_group"
+    resolution: ResolutionRef = "2026", by: str | Sequence[str] = "un_regional_group"
 ) -> pd.DataFrame:
     """The numbers behind :func:`group_chart`: one row per group.
 
@@ -551,7 +554,9 @@ def group_table(
     return _table(out, _group_description(resolution, by, out))
 
 
-def _group_description(resolution: object, by: str | Sequence[str], table: pd.DataFrame) -> str:
+def _group_description(
+    resolution: ResolutionRef, by: str | Sequence[str], table: pd.DataFrame
+) -> str:
     parts = []
     for r in table.itertuples(index=False):
         bits = [f"{getattr(r, v)} {VOTE_LABELS[v].split(' (')[0].lower()}"
@@ -566,7 +571,7 @@ def _group_description(resolution: object, by: str | Sequence[str], table: pd.Da
 
 
 def group_chart(
-    resolution: object = "2026", by: str | Sequence[str] = "un_regional_group"
+    resolution: ResolutionRef = "2026", by: str | Sequence[str] = "un_regional_group"
 ) -> alt.LayerChart:
     """How each group of states voted: stacked bars of member-state counts.
 
@@ -674,14 +679,14 @@ def _time_axis(off: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
     return domain, gaps
 
 
-def _country_list(countries: Iterable[object] | None) -> list:
+def _country_list(countries: Iterable[CountryRef] | None) -> list[Country]:
     if countries is None:
         return []
     if isinstance(countries, str):
         countries = [countries]
-    found = []
+    found: list[Country] = []
     for c in countries:
-        state = _voting_member(c)
+        state = voting_member(c)
         if state.iso3 not in [s.iso3 for s in found]:
             found.append(state)
     return found
@@ -696,7 +701,7 @@ def _group_list(groups: Iterable[str] | None) -> list[str]:
 
 
 def trend_table(
-    countries: Iterable[object] | None = None, groups: Iterable[str] | None = None
+    countries: Iterable[CountryRef] | None = None, groups: Iterable[str] | None = None
 ) -> pd.DataFrame:
     """The numbers behind :func:`trend_chart`: one row per resolution, oldest first.
 
@@ -722,13 +727,13 @@ def trend_table(
     out = off.assign(date=off["date"].dt.date)
     ids = out["resolution"].tolist()
     if states:
-        by_state = _votes_by_state(ids, [s.iso3 for s in states])
+        by_state = votes_by_state(ids, [s.iso3 for s in states])
         for s in states:
             out[s.name] = [VOTE_LABELS[v] for v in by_state[s.iso3]]
     if group_list:
         votes = load_votes()
         for g in group_list:
-            members = set(_group_iso3(g))
+            members = set(group_iso3(g))
             sub = votes[votes["iso3"].isin(members)]
             counts = sub.groupby("resolution", observed=False)["vote"].value_counts()
             out[f"{g} (yes/no/abstain/non-voting/unknown)"] = [
@@ -757,7 +762,7 @@ def _trend_description(table: pd.DataFrame, states: list, groups: list[str]) -> 
 
 
 def trend_chart(
-    countries: Iterable[object] | None = None, groups: Iterable[str] | None = None
+    countries: Iterable[CountryRef] | None = None, groups: Iterable[str] | None = None
 ) -> alt.VConcatChart:
     """Support over the series of Ukraine resolutions, 2014-2026.
 
@@ -852,7 +857,7 @@ def trend_chart(
     ids = off["resolution"].tolist()
     x_of = dict(zip(off["resolution"], off["x"], strict=True))
     if states:
-        by_state = _votes_by_state(ids, [s.iso3 for s in states])
+        by_state = votes_by_state(ids, [s.iso3 for s in states])
         votes = load_votes()
         conf = {
             (str(r), str(i)): (str(c), str(u))
@@ -885,7 +890,7 @@ def trend_chart(
         votes = load_votes()
         rows = []
         for g in group_list:
-            members = _group_iso3(g)
+            members = group_iso3(g)
             sub = votes[votes["iso3"].isin(members)]
             for rid in ids:
                 counts_g = sub.loc[sub["resolution"] == rid, "vote"].astype(str).value_counts()
@@ -933,7 +938,7 @@ def trend_chart(
 
 
 # ------------------------------------------------------------------------ shift
-def shift_table(res_a: object = "ES-11/7", res_b: object = "2026") -> pd.DataFrame:
+def shift_table(res_a: ResolutionRef = "ES-11/7", res_b: ResolutionRef = "2026") -> pd.DataFrame:
     """The numbers behind :func:`shift_chart`: every from/to combination.
 
     Returns
@@ -955,7 +960,7 @@ def shift_table(res_a: object = "ES-11/7", res_b: object = "2026") -> pd.DataFra
     return _table(t, _shift_description(res_a, res_b, t))
 
 
-def _shift_description(res_a: object, res_b: object, t: pd.DataFrame) -> str:
+def _shift_description(res_a: ResolutionRef, res_b: ResolutionRef, t: pd.DataFrame) -> str:
     same_known = int(t.loc[(t["from_vote"] == t["to_vote"]) & (t["from_vote"] != "unknown"),
                            "count"].sum())
     unknown = int(t.loc[(t["from_vote"] == "unknown") | (t["to_vote"] == "unknown"),
@@ -978,7 +983,7 @@ def _shift_description(res_a: object, res_b: object, t: pd.DataFrame) -> str:
     return text
 
 
-def shift_chart(res_a: object = "ES-11/7", res_b: object = "2026") -> alt.LayerChart:
+def shift_chart(res_a: ResolutionRef = "ES-11/7", res_b: ResolutionRef = "2026") -> alt.LayerChart:
     """How states' votes moved between two resolutions, as a from/to bubble grid.
 
     Rows: the vote on ``res_a``; columns: the vote on ``res_b``; circle area:
@@ -1007,7 +1012,9 @@ def _shift_template() -> str:
     ).to_dict(), ensure_ascii=False)
 
 
-def shift_chart_spec(res_a: object = "ES-11/7", res_b: object = "2026") -> dict[str, Any]:
+def shift_chart_spec(
+    res_a: ResolutionRef = "ES-11/7", res_b: ResolutionRef = "2026"
+) -> dict[str, Any]:
     """The Vega-Lite spec of :func:`shift_chart`, built fast from a cached template.
 
     Widgets use it to redraw in a few milliseconds: the chart's structure is
@@ -1104,7 +1111,7 @@ def _build_shift_chart(
 
 # -------------------------------------------------------------------- agreement
 def agreement_table(
-    countries: Sequence[object], resolutions: Iterable[object] | None = None
+    countries: Sequence[CountryRef], resolutions: Iterable[ResolutionRef] | None = None
 ) -> pd.DataFrame:
     """The numbers behind :func:`agreement_chart`: each pair of states once.
 
@@ -1126,7 +1133,7 @@ def agreement_table(
     rank = {c: i for i, c in enumerate(order)}
     keep = [rank[a] < rank[b] for a, b in zip(pairs["a"], pairs["b"], strict=True)]
     out = pairs[keep]
-    ids = _resolution_ids(resolutions)
+    ids = resolution_ids(resolutions)
     return _table(out, _agreement_description(pairs, ids))
 
 
@@ -1156,7 +1163,7 @@ def _agreement_description(pairs: pd.DataFrame, ids: list[str]) -> str:
 
 
 def agreement_chart(
-    countries: Sequence[object], resolutions: Iterable[object] | None = None
+    countries: Sequence[CountryRef], resolutions: Iterable[ResolutionRef] | None = None
 ) -> alt.HConcatChart:
     """A heatmap of pairwise agreement, next to the votes it is computed from.
 
@@ -1178,7 +1185,7 @@ def agreement_chart(
     'yes'
     """
     pairs = agreement_pairs(countries, resolutions)
-    ids = _resolution_ids(resolutions)
+    ids = resolution_ids(resolutions)
     order = list(dict.fromkeys(pairs["name_a"]))
     data = pairs.copy()
     data["agreement"] = [None if pd.isna(v) else float(v) for v in data["agreement"]]
@@ -1220,7 +1227,7 @@ def agreement_chart(
                               subtitle="Tooltip: how many resolutions were compared"),
     )
     states = list(dict.fromkeys(pairs["a"]))
-    by_state = _votes_by_state(ids, states)
+    by_state = votes_by_state(ids, states)
     names = dict(zip(pairs["a"], pairs["name_a"], strict=True))
     x_label = {r: _short_label(r) for r in ids}
     facts = _vote_facts(ids, states)

@@ -42,6 +42,7 @@ from .categories import VOTE_LABELS, VOTE_ORDER
 from .charts import inline_data, vote_color, vote_name, wrap_lines
 from .errors import DataFileError
 from .members import load_members
+from .types import ResolutionRef
 from .votes import load_votes
 
 #: ISO numeric ids removed from the map: Antarctica (no state, and large).
@@ -273,7 +274,7 @@ def spread_points(
         return all(math.hypot(x - a, y - b) >= min_distance for a, b in drawn)
 
     for key, lon, lat in sorted(points, key=lambda p: (p[1], p[2], p[0])):
-        spot = (lon, lat)
+        spot: tuple[float, float] | None = (lon, lat)
         if not free(lon, lat):
             spot = None
             for ring in range(1, 40):
@@ -288,14 +289,14 @@ def spread_points(
                         break
                 if spot:
                     break
-            spot = spot or (lon, lat)
-        placed[key] = spot
-        drawn.append(view.pixel(*spot))
+        final = spot or (lon, lat)
+        placed[key] = final
+        drawn.append(view.pixel(*final))
     return placed
 
 
 # --------------------------------------------------------------------- table
-def vote_map_table(resolution: object = "2026") -> pd.DataFrame:
+def vote_map_table(resolution: ResolutionRef = "2026") -> pd.DataFrame:
     """The facts of :func:`vote_map` as a table, one row per member state.
 
     Parameters
@@ -353,7 +354,7 @@ def _non_member_names() -> list[str]:
     return names
 
 
-def _map_description(resolution: object, table: pd.DataFrame) -> str:
+def _map_description(resolution: ResolutionRef, table: pd.DataFrame) -> str:
     counts = table["vote"].value_counts()
     parts = ", ".join(
         f"{int(counts.get(v, 0))} {VOTE_LABELS[v].split(' (')[0].lower()}" for v in VOTE_ORDER
@@ -518,7 +519,7 @@ def _panel(view: MapView, lookup: alt.NamedData, states: pd.DataFrame,
     return panel
 
 
-def vote_map(resolution: object = "2026") -> alt.VConcatChart:
+def vote_map(resolution: ResolutionRef = "2026") -> alt.VConcatChart:
     """A world map of one vote with Europe and the Caribbean zoomed, drawn offline.
 
     Member states are coloured by vote with the fixed colours (``unknown``
