@@ -254,13 +254,11 @@ def test_unwritable_cache_folder(tmp_path: Path, monkeypatch, capsys) -> None:
             raise PermissionError(13, "Permission denied", str(self))
         return real_is_file(self)
 
-    def write_table(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def write_ipc(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionError(13, "Permission denied")
 
-    import pyarrow.parquet as pq
-
     monkeypatch.setattr(Path, "is_file", is_file)
-    monkeypatch.setattr(pq, "write_table", write_table)
+    monkeypatch.setattr(official_cache, "_write_ipc", write_ipc)
     frame = ut.read_undl(FIXTURE)
     assert len(frame) == 5 * 193
     assert frame.attrs["cache"].startswith("not used")
@@ -396,9 +394,25 @@ def test_cache_command_and_clear(capsys, tmp_path: Path) -> None:
     out = capsys.readouterr().out
     assert str(tmp_path / "cache") in out and "1 cached file(s)" in out
     assert main(["cache", "--clear"]) == 0
-    assert "2 file(s) deleted" in capsys.readouterr().out
+    assert "1 file(s) deleted" in capsys.readouterr().out  # one Arrow file per entry
     assert ut.clear_cache() == 0
     assert not list((tmp_path / "cache").glob("undl-*"))
+
+
+def test_old_parquet_caches_are_ignored_and_cleaned(tmp_path: Path) -> None:
+    """Format 4 kept two Parquet files per entry: never read, deleted by the next write."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    old = [folder / f"undl-{'0' * 40}.rows.parquet", folder / f"undl-{'0' * 40}.votes.parquet"]
+    for p in old:
+        p.write_bytes(b"PAR1 old")
+    assert ut.clear_cache() == 2 and not any(p.exists() for p in old)
+    for p in old:
+        p.write_bytes(b"PAR1 old")
+    frame = ut.read_undl(FIXTURE, resolutions="all")
+    assert frame.attrs["cache"].startswith("written: ") and frame.attrs["cache"].endswith(".arrow")
+    assert not any(p.exists() for p in old)
+    assert official_cache.cache_usage().entries == 1
 
 
 def test_current_record_says_which_record(tmp_path: Path) -> None:

@@ -480,6 +480,23 @@ def test_a_cached_frame_can_be_changed_in_place(tmp_path: Path) -> None:
     assert frame.loc[0, "symbol"] == symbol  # the columns share no memory
     assert frame.loc[0, "current_iso3"] == current
     assert frame.loc[0, "total_ms"] == 1 and frame.loc[1, "total_ms"] != 1
+    again = undl.read_undl(path, resolutions="all")  # the cache file is not changed
+    assert again.attrs["cache"].startswith("read: ")
+    pd.testing.assert_frame_equal(again, undl.read_undl(path, resolutions="all", cache=False))
+
+
+def test_a_truncated_cache_file_is_ignored_and_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "ga.csv"
+    path.write_bytes(FIXTURE.read_bytes())
+    expected = undl.read_undl(path, resolutions="all")
+    cached = undl.cache_file(path)
+    data = cached.read_bytes()
+    for cut in (len(data) // 2, len(data) - 10):
+        cached.write_bytes(data[:cut])
+        assert undl_cache.read_cache(cached) is None
+    frame = undl.read_undl(path, resolutions="all")
+    assert frame.attrs["cache"].startswith("written: ")
+    pd.testing.assert_frame_equal(frame, expected)
 
 
 def test_a_changed_file_is_parsed_again(tmp_path: Path) -> None:

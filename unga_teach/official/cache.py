@@ -1,12 +1,15 @@
-"""The cache of parsed official files (one folder, a few files per UN file).
+"""The cache of parsed official files (one file per UN file).
 
-The parsed file is stored as Parquet in ``$UNGA_TEACH_CACHE`` (default
+The tidy frame of a parsed file is stored as an uncompressed Arrow IPC file
+(``undl-<key>.arrow``) in ``$UNGA_TEACH_CACHE`` (default
 ``$XDG_CACHE_HOME/unga_teach`` or ``~/.cache/unga_teach``; a relative
-``XDG_CACHE_HOME`` is ignored, as the XDG specification says), in two files:
-one row per state per vote (code, vote, name, note: small integer category
-codes, plus the vote's position when the rows of a vote are not contiguous)
-and one row per vote (symbol, draft, session, date, link, totals, number of
-rows). Rebuilding the tidy frame from them is a few array copies.
+``XDG_CACHE_HOME`` is ignored, as the XDG specification says). Text columns
+are dictionary-encoded (small integer codes and a few thousand distinct
+values), so the whole file takes about 35 MB. A cached load maps the file
+into memory copy-on-write and wraps its columns without copying or decoding
+them: pages are read from disk when they are first used, and a change to the
+frame never reaches the file (on Windows, where a mapped file cannot be
+deleted, the file is read into memory instead).
 
 The key is a SHA-256 of the file's size, its modification time (ns), its
 first and last MiB and the cache format version: a few milliseconds for any
@@ -16,8 +19,9 @@ file adds votes, so its size differs even when an unzip or ``cp -p`` keeps an
 old mtime, and the first and last MiB are a further check. Not caught: an
 edit in the middle of the file that keeps both its size and its mtime (only
 done on purpose). The last four files used are kept; a cache file that
-cannot be read is ignored and rebuilt. A cache folder that cannot be used
-only costs speed: the file is read without it and the caller is told why
+cannot be read (damaged, or of an older format such as the Parquet files of
+format 4) is ignored and rebuilt. A cache folder that cannot be used only
+costs speed: the file is read without it and the caller is told why
 (:class:`CacheStatus`).
 
 Public handles: :func:`cache_dir`, :func:`cache_usage`, :func:`clear_cache`
@@ -40,11 +44,12 @@ import pandas as pd
 
 from ..categories import VOTE_DTYPE
 from ..errors import CacheError, DataFileError
-from .columns import categorical, code_dtype
-from .tidy import N_ROWS, PER_VOTE_COLUMNS, ROW_COLUMNS
+from .codes import UNDL_OUTPUT_COLUMNS
 
-#: Bump when the cached frame's layout changes: old cache files are then ignored.
-CACHE_FORMAT = 4
+#: Bump when the cached frame's layout changes: old cache files are then ignored
+#: (4 was two Parquet files per entry; 5 is one Arrow IPC file of the tidy frame).
+CACHE_FORMAT = 5
+_CACHE_SUFFIX = ".arrow"
 _CACHE_PREFIX = "undl-"
 _CACHE_KEEP = 4
 _SAMPLE = 1 << 20
@@ -153,8 +158,8 @@ def cache_usage() -> CacheUsage:
     for p in files:
         with contextlib.suppress(OSError):
             size += p.stat().st_size
-    rows = [p for p in files if p.name.endswith(".rows.parquet")]
-    return CacheUsage(folder, len(rows), size)
+    entries = [p for p in files if p.name.endswith(_CACHE_SUFFIX)]
+    return CacheUsage(folder, len(entries), size)
 
 
 def clear_cache() -> int:
@@ -214,169 +219,202 @@ def cache_key(path: str | PathLike[str]) -> str:
 
 
 def cache_file(path: str | PathLike[str]) -> Path:
-    """Where the Parquet cache of ``path`` is (or will be) stored.
+    """Where the cache of ``path`` is (or will be) stored: ``undl-<key>.arrow``.
 
-    Two files: ``undl-<key>.rows.parquet`` (returned; one row per state per
-    vote, a few small integer and categorical columns) and
-    ``undl-<key>.votes.parquet`` (one row per vote: symbol, date, totals, ...).
+    One Arrow IPC file holding the tidy frame of :func:`read_undl` with
+    ``resolutions="all"``.
 
     Examples
     --------
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "f.csv"
     >>> _ = p.write_text("a,b\\n1,2\\n")
-    >>> cache_file(p).name.endswith(".rows.parquet")
+    >>> cache_file(p).name.endswith(".arrow")
     True
     """
-    return cache_dir() / f"{_CACHE_PREFIX}{cache_key(path)[:40]}.rows.parquet"
+    return cache_dir() / f"{_CACHE_PREFIX}{cache_key(path)[:40]}{_CACHE_SUFFIX}"
 
 
 # ------------------------------------------------------------------------ cache
-def _cache_parts(rows_file: Path) -> tuple[Path, Path]:
-    return rows_file, rows_file.with_name(rows_file.name.replace(".rows.", ".votes."))
-
-
 _META_KEY = b"unga_teach"
 
 
+def _to_arrow(frame: pd.DataFrame) -> Any:
+    """The frame as a pyarrow table without copying its columns.
 
-def _in_order_of_appearance(values: pd.Categorical) -> bool:
-    """Whether every category is used, in order of first appearance (no missing values)."""
-    codes = np.asarray(values.codes)
-    if not len(codes) or codes.min() < 0:
-        return False
-    running = np.maximum.accumulate(codes)
-    return bool(codes[0] == 0 and np.all(codes[1:] <= running[:-1] + 1)
-                and running[-1] == len(values.categories) - 1)
-
-
-def _to_arrow(frame: pd.DataFrame, text_ok: bool = False) -> Any:
-    """A pyarrow table with categoricals stored as plain integer codes.
-
-    The categories go in the schema metadata: integer columns decode several
-    times faster than dictionary columns, which keeps the cached load short.
-    With ``text_ok`` (the per-vote table: one row per vote) a categorical
-    whose categories are in order of appearance is stored as its text
-    instead: encoding a few thousand strings again is faster than building
-    the categories from JSON.
+    Categoricals become dictionary arrays (their codes as indices, missing
+    values as nulls), numbers and dates stay as they are, nullable integers
+    keep their mask.
     """
     import json
 
     import pyarrow as pa
 
-    arrays, names, cats, text = [], [], {}, []
+    arrays = []
     for col in frame.columns:
-        values = frame[col]
-        if isinstance(values.dtype, pd.CategoricalDtype):
-            cat_values = values.array
-            categories = [str(c) for c in values.cat.categories.to_numpy(dtype=object)]
-            if (text_ok and not values.cat.ordered and values.cat.categories.dtype == "str"
-                    and _in_order_of_appearance(cat_values)):
-                arrays.append(pa.array(categories, type=pa.string()).take(
-                    pa.array(np.asarray(cat_values.codes))))
-                text.append(col)
-            else:
-                cats[col] = {"categories": categories, "ordered": bool(values.cat.ordered)}
-                arrays.append(pa.array(
-                    values.cat.codes.to_numpy().astype(code_dtype(len(categories)))))
+        values = frame[col].array
+        if isinstance(values, pd.Categorical):
+            codes = np.asarray(values.codes)
+            missing = codes < 0
+            indices = pa.array(codes, mask=missing if missing.any() else None)
+            dictionary = pa.array(values.categories.to_numpy(dtype=object), type=pa.string())
+            arrays.append(pa.DictionaryArray.from_arrays(indices, dictionary,
+                                                         ordered=bool(values.ordered)))
+        elif isinstance(values, pd.arrays.IntegerArray):
+            arrays.append(pa.array(values.to_numpy(dtype=values.dtype.numpy_dtype,
+                                                   na_value=0),
+                                   mask=np.asarray(values.isna())))
         else:
-            arrays.append(pa.Array.from_pandas(values))
-        names.append(col)
-    meta = {"format": CACHE_FORMAT, "categoricals": cats, "text": text}
-    return pa.table(arrays, names=names).replace_schema_metadata(
+            array = np.asarray(values)
+            if array.dtype.kind not in "iufM":
+                raise TypeError(f"column {col!r} of dtype {array.dtype} cannot be cached")
+            arrays.append(pa.array(array))
+    meta = {"format": CACHE_FORMAT}
+    return pa.table(arrays, names=list(frame.columns)).replace_schema_metadata(
         {_META_KEY: json.dumps(meta).encode("utf-8")})
 
 
-def _from_arrow(table: Any) -> pd.DataFrame:
-    """Inverse of :func:`_to_arrow`; raises ``ValueError`` on anything inconsistent."""
+def _view(memory: Any, base: int, array: Any, dtype: Any) -> np.ndarray:
+    """The values of a pyarrow array as a numpy view of ``memory`` (writable if it is)."""
+    values = array.buffers()[1]
+    dtype = np.dtype(dtype)
+    offset = values.address - base + array.offset * dtype.itemsize
+    if offset < 0:
+        raise ValueError("a column outside the cache file")
+    return np.frombuffer(memory, dtype=dtype, count=len(array), offset=offset)
+
+
+def _categories(dictionary: Any, ordered: bool) -> pd.CategoricalDtype:
+    """The categorical dtype of a dictionary read from the cache.
+
+    pyarrow checks that the values are distinct and not null (in C++, a
+    fraction of what pandas' own check costs on a few thousand strings).
+    """
+    import pyarrow.compute as pc
+
+    if dictionary.null_count or pc.count_distinct(dictionary).as_py() != len(dictionary):
+        raise ValueError("a dictionary with repeated or missing values")
+    categories = pd.Index(pd.array(dictionary, dtype="str"))
+    try:  # pandas' own constructor without its checks (done above)
+        return pd.CategoricalDtype._from_fastpath(categories, ordered)  # type: ignore[attr-defined]
+    except (AttributeError, TypeError):  # another pandas: the public constructor
+        return pd.CategoricalDtype(categories, ordered=ordered)
+
+
+def _from_arrow(batch: Any, memory: Any, base: int) -> pd.DataFrame:
+    """Inverse of :func:`_to_arrow` for a batch read from ``memory`` (no copy of the rows).
+
+    Raises ``ValueError`` (or another exception) on anything inconsistent.
+    """
     import json
 
-    meta = json.loads(table.schema.metadata[_META_KEY])
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    meta = json.loads(batch.schema.metadata[_META_KEY])
     if meta.get("format") != CACHE_FORMAT:
         raise ValueError("old cache format")
-    cats = meta["categoricals"]
-    text = set(meta["text"])
     out: dict[str, Any] = {}
-    for col, column in zip(table.column_names, table.columns, strict=True):
-        if col in cats:
-            codes = column.to_numpy()
-            categories = cats[col]["categories"]
-            if len(codes) and (codes.min() < -1 or codes.max() >= len(categories)):
+    for col, array in zip(batch.schema.names, batch.columns, strict=True):
+        kind = array.type
+        if pa.types.is_dictionary(kind):
+            indices = array.indices
+            limits = pc.min_max(indices).as_py()
+            if len(indices) and array.null_count < len(indices) and (
+                    limits["min"] < 0 or limits["max"] >= len(array.dictionary)):
                 raise ValueError(f"bad codes in {col}")
-            dtype = pd.CategoricalDtype(pd.Index(categories, dtype="str"),
-                                        ordered=cats[col]["ordered"])
+            codes = _view(memory, base, indices, indices.type.to_pandas_dtype())
+            if array.null_count:
+                codes[~array.is_valid().to_numpy(zero_copy_only=False)] = -1
+            dtype = _categories(array.dictionary, kind.ordered)
+            if dtype == VOTE_DTYPE:
+                dtype = VOTE_DTYPE
             out[col] = pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
-        elif col in text:
-            out[col] = categorical(column)
+        elif pa.types.is_timestamp(kind):
+            out[col] = _view(memory, base, array, f"datetime64[{kind.unit}]")
+        elif pa.types.is_integer(kind) or pa.types.is_floating(kind):
+            values = _view(memory, base, array, kind.to_pandas_dtype())
+            if not array.null_count:
+                out[col] = values
+            elif values.dtype.kind in "iu":  # a nullable integer column (blank totals)
+                mask = ~array.is_valid().to_numpy(zero_copy_only=False)
+                out[col] = pd.arrays.IntegerArray(values, mask)
+            else:
+                raise ValueError(f"missing values in {col}")
         else:
-            out[col] = column.to_pandas()
+            raise ValueError(f"unexpected column {col} of type {kind}")
     return pd.DataFrame(out, copy=False)
 
 
-def read_cache(rows_file: Path) -> tuple[pd.DataFrame, pd.DataFrame] | None:
-    """The per-row and per-vote tables cached in ``rows_file``, or ``None``.
+def _map(path: Path) -> Any:
+    """The bytes of ``path``, mapped copy-on-write (read into memory on Windows)."""
+    import mmap
+
+    with path.open("rb") as fh:
+        if os.name == "nt":  # a mapped file could not be deleted or replaced
+            return bytearray(fh.read())
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_COPY)
+
+
+def read_cache(cache_path: Path) -> pd.DataFrame | None:
+    """The tidy frame cached in ``cache_path``, or ``None``.
 
     ``None`` when there is no usable entry: missing, damaged, of an old
     format, or in a folder that cannot be read. Never raises.
     """
-    rows_path, votes_path = _cache_parts(rows_file)
     try:
-        if not (rows_path.is_file() and votes_path.is_file()):
+        if not cache_path.is_file():
             return None
     except OSError:  # a folder we may not look into: read the file itself
         return None
     try:
-        import pyarrow.parquet as pq
+        import pyarrow as pa
+        import pyarrow.ipc as ipc
 
-        rows = _from_arrow(pq.read_table(rows_path))
-        votes = _from_arrow(pq.read_table(votes_path))
-        if not set(ROW_COLUMNS) <= set(rows.columns) or "undl_id" not in votes.columns:
+        memory = _map(cache_path)
+        buffer = pa.py_buffer(memory)
+        reader = ipc.open_file(buffer)
+        if reader.num_record_batches != 1:
             return None
-        if set(PER_VOTE_COLUMNS) - set(rows.columns) - set(votes.columns):
+        frame = _from_arrow(reader.get_batch(0), memory, buffer.address)
+        if list(frame.columns) != UNDL_OUTPUT_COLUMNS or frame["vote"].dtype != VOTE_DTYPE:
             return None
-        if rows["vote"].dtype != VOTE_DTYPE:
-            return None
-        if "v" in rows.columns:
-            if int(rows["v"].max()) >= len(votes) or int(rows["v"].min()) < 0:
-                return None
-        elif N_ROWS not in votes.columns or int(votes[N_ROWS].sum()) != len(rows) \
-                or int(votes[N_ROWS].min()) < 0:
-            return None
-    except Exception:  # any damage: ignore the files and rebuild them
+    except Exception:  # any damage: ignore the file and rebuild it
         return None
     with contextlib.suppress(OSError):
-        os.utime(rows_path)  # most recently used
-    return rows, votes
+        os.utime(cache_path)  # most recently used
+    return frame
 
 
-def write_cache(rows: pd.DataFrame, votes: pd.DataFrame, rows_file: Path) -> str | None:
+def _write_ipc(table: Any, path: Path) -> None:
+    """Write ``table`` as one uncompressed Arrow IPC record batch."""
+    import pyarrow as pa
+    import pyarrow.ipc as ipc
+
+    with pa.OSFile(str(path), "wb") as sink, ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table, max_chunksize=max(1, table.num_rows))
+
+
+def write_cache(frame: pd.DataFrame, cache_path: Path) -> str | None:
     """Write a cache entry; return ``None`` when written, else the reason it was not.
 
     A read-only or full disk only costs speed: the caller reads without the
-    cache and says so.
+    cache and says so. Older entries beyond the last four used, and files of
+    older cache formats, are deleted.
     """
-    import pyarrow.parquet as pq
-
-    rows_path, votes_path = _cache_parts(rows_file)
-    tag = f".{os.getpid()}.{threading.get_ident()}.tmp"
-    tmp_rows, tmp_votes = rows_path.with_name(rows_path.name + tag), \
-        votes_path.with_name(votes_path.name + tag)
+    tmp = cache_path.with_name(f"{cache_path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
-        rows_path.parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(_to_arrow(votes, text_ok=True), tmp_votes)
-        pq.write_table(_to_arrow(rows), tmp_rows)
-        os.replace(tmp_votes, votes_path)
-        os.replace(tmp_rows, rows_path)  # last: the rows file marks a complete entry
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        _write_ipc(_to_arrow(frame), tmp)
+        os.replace(tmp, cache_path)
     except OSError as exc:
-        for tmp in (tmp_rows, tmp_votes):
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
-        return f"cannot write the cache in {rows_path.parent}: {exc.strerror or exc}"
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        return f"cannot write the cache in {cache_path.parent}: {exc.strerror or exc}"
     with contextlib.suppress(OSError):  # keep the most recently used entries
-        entries = sorted(rows_path.parent.glob(f"{_CACHE_PREFIX}*.rows.parquet"),
+        folder = cache_path.parent
+        entries = sorted(folder.glob(f"{_CACHE_PREFIX}*{_CACHE_SUFFIX}"),
                          key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in entries[_CACHE_KEEP:]:
-            for part in _cache_parts(stale):
-                part.unlink(missing_ok=True)
+        for stale in [*entries[_CACHE_KEEP:], *folder.glob(f"{_CACHE_PREFIX}*.parquet")]:
+            stale.unlink(missing_ok=True)
     return None
-

@@ -15,22 +15,46 @@ import pandas as pd
 
 def categorical(column: Any) -> pd.Categorical:
     """A pandas categorical from a pyarrow string column (categories in order of appearance)."""
-    import pyarrow as pa
 
-    encoded = column.dictionary_encode()
-    chunks = encoded.chunks
-    if not chunks:
+    found = dictionary_codes(column)
+    if found is None:
         return pd.Categorical.from_codes(np.empty(0, dtype=np.int8),
                                          dtype=pd.CategoricalDtype(pd.Index([], dtype="str")))
+    codes, dictionary = found
+    categories = pd.Index(pd.array(dictionary, dtype="str"))
+    return pd.Categorical.from_codes(codes.astype(code_dtype(len(categories)), copy=False),
+                                     dtype=pd.CategoricalDtype(categories), validate=False)
+
+
+def dictionary_codes(column: Any) -> tuple[np.ndarray, Any] | None:
+    """The codes (``int32``) and the dictionary of a pyarrow text column, ``None`` if empty.
+
+    A dictionary column whose chunks have different dictionaries (as
+    :func:`~unga_teach.official.parse.parse_csv` returns them, one per block
+    of the file) is unified first; a plain text column is encoded. Equal
+    values have equal codes; the dictionary is in order of first appearance.
+    """
+    import pyarrow as pa
+
+    encoded = column if pa.types.is_dictionary(column.type) else column.dictionary_encode()
+    chunks = encoded.chunks
+    if not chunks:
+        return None
     dictionary = chunks[-1].dictionary
-    if any(len(chunk.dictionary) != len(dictionary) for chunk in chunks):  # not expected
+    if not all(_same_array(chunk.dictionary, dictionary) for chunk in chunks[:-1]):
         encoded = pa.table({"c": encoded}).unify_dictionaries().column(0)
         chunks = encoded.chunks
         dictionary = chunks[-1].dictionary
     codes = np.concatenate([chunk.indices.to_numpy(zero_copy_only=False) for chunk in chunks])
-    categories = pd.Index(pd.array(dictionary, dtype="str"))
-    return pd.Categorical.from_codes(codes.astype(code_dtype(len(categories)), copy=False),
-                                     dtype=pd.CategoricalDtype(categories), validate=False)
+    return codes, dictionary
+
+
+def _same_array(a: Any, b: Any) -> bool:
+    """Whether two pyarrow arrays are equal (shared buffers: no comparison of values)."""
+    if len(a) != len(b):
+        return False
+    addresses = [[buf.address if buf is not None else 0 for buf in x.buffers()] for x in (a, b)]
+    return (addresses[0] == addresses[1] and a.offset == b.offset) or a.equals(b)
 
 
 # ------------------------------------------------------------------ categoricals

@@ -17,7 +17,7 @@ import pandas as pd
 from ..categories import CONFIDENCE_DTYPE, VOTE_DTYPE
 from ..errors import DataFileError
 from .codes import DL_RECORD, TOTAL_COLUMNS, VOTE_CODES, current_members, successor
-from .columns import categorical, first_row, recode, take
+from .columns import categorical, dictionary_codes, first_row, recode, take
 
 #: per-row columns of the cache; the others are per vote when constant within a vote
 #: per-row columns of the cache; the others are per vote when constant within a vote
@@ -30,12 +30,11 @@ N_ROWS = "n_rows"
 
 def _text_per_vote(column: Any, starts: np.ndarray, boundary: np.ndarray) -> Any:
     """The values at ``starts`` when a text column is constant within each run, else None."""
-    import pyarrow.compute as pc
-
     n = len(column)
     if n > 1:
-        same = pc.equal(column.slice(1), column.slice(0, n - 1)).to_numpy(zero_copy_only=False)
-        if not bool(np.all(same | boundary[1:])):
+        found = dictionary_codes(column)  # equal values have equal codes
+        codes = found[0] if found is not None else np.empty(0, dtype=np.int32)
+        if not bool(np.all((codes[1:] == codes[:-1]) | boundary[1:])):
             return None
     return column.take(starts)
 
