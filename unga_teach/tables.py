@@ -98,9 +98,10 @@ NOWRAP_MAX = 16
 #: A word longer than this (a URL in a note) may break anywhere rather than widen the table.
 LONG_WORD = 30
 
-#: The notebook width the fixed layouts are planned for (JupyterLab's default
-#: output area on a laptop), and rough text widths at JupyterLab's 13 px font.
-TARGET_PX = 800.0
+#: The output width the fixed layouts are planned for (an 800 px notebook area
+#: less the prompt column; wider areas scale up, as widths are percentages), and
+#: rough text widths at JupyterLab's 13 px font.
+TARGET_PX = 680.0
 CHAR_PX = 7.2
 HEAD_CHAR_PX = 8.0
 BADGE_CHAR_PX = 8.0
@@ -220,7 +221,10 @@ class _Column:
     def html(self, value: Any) -> str:
         """The cell as escaped HTML."""
         if self.kind == "vote" and not _is_missing(value) and str(value):
-            return vote_badge(str(value))
+            badge = vote_badge(str(value))
+            if not self.nowrap:
+                badge = badge.replace("white-space:nowrap", "white-space:normal")
+            return badge
         if self.kind == "link" and not _is_missing(value):
             return link(value, self.text(value))
         text = escape(self.text(value))
@@ -397,13 +401,18 @@ class Table:
                 return _Layout(_TABLE_CSS, None)
             return _Layout(_FIXED_CSS.format(width=f"{sum(full):.0f}px"),
                            [f"{w:.0f}px" for w in full])
+        if sum(w for c, w in zip(cols, full, strict=True) if c.nowrap) > TARGET_PX / 2:
+            for c in cols:  # too little room left for text: let vote labels wrap too
+                if c.kind == "vote":
+                    c.nowrap = False
         wrap = [i for i, c in enumerate(cols) if not c.nowrap]
         need = [w if c.nowrap else self._longest_word_px(c)
                 for c, w in zip(cols, full, strict=True)]
         spare = TARGET_PX - sum(need)
         if spare < 0 or not wrap:
             return _Layout(_TABLE_CSS, None)  # too many columns: let the browser decide
-        weights = {i: min(max(self._mean_len(cols[i]), 1.0), 200.0) for i in wrap}
+        # more than in proportion to its text: one long column (a summary) gets most room
+        weights = {i: min(max(self._mean_len(cols[i]), 1.0), 200.0) ** 1.5 for i in wrap}
         total_weight = sum(weights.values())
         widths = list(need)
         for i in wrap:
@@ -433,6 +442,8 @@ class Table:
     def _longest_word_px(self, col: _Column) -> float:
         word = max((len(w) for t in self._texts(col) for w in t.replace("_", "_ ").split()),
                    default=0)
+        if col.kind == "vote":
+            return max(word * BADGE_CHAR_PX + BADGE_PAD_PX, self._head_px(col)) + PAD_PX
         return max(word * CHAR_PX, self._head_px(col)) + PAD_PX
 
     def _mean_len(self, col: _Column) -> float:

@@ -63,11 +63,12 @@ def cells() -> list:
         md("env", """
             ### Reading the environment check
 
-            The report above should start with **OK**. It lists the versions of the main
-            libraries and how charts are drawn. If it says *check the warnings below*, each
-            warning names the problem and the command that fixes it (usually a package to
-            install or update, then a kernel restart or a page reload). Charts are drawn by
-            JupyterLab itself, so the course works without an internet connection.
+            The report above should say **Ready: charts and widgets work.** If it says
+            *Not ready*, each problem listed names the command that fixes it (usually a
+            package to install or update, then a kernel restart or a page reload). The
+            versions of the main libraries are folded away under *For instructors*. Charts
+            are drawn by JupyterLab itself, so the course works without an internet
+            connection.
             """),
         md("first-code", """
             ## Your first code cell
@@ -76,7 +77,7 @@ def cells() -> list:
             votes the course follows, oldest first, with their official totals. Run it.
             """),
         code("series", """
-            ut.load_resolutions(include_procedural=False)[["id", "date", "title", "yes", "no", "abstain", "non_voting"]]
+            ut.show_table(ut.load_resolutions(include_procedural=False), ["id", "date", "title", "yes", "no", "abstain", "non_voting"])
             """),
         md("series-read", """
             Each row is one recorded vote of the General Assembly on Ukraine, from

@@ -37,7 +37,7 @@ def cells() -> list:
             counted.
             """),
         code("members", """
-            ut.load_members(include_observers=True)["status"].value_counts()
+            ut.show_table(ut.load_members(include_observers=True)["status"].value_counts(), {"status": "Status", "count": "States"})
             """),
         md("present-voting", """
             ## "Present and voting"

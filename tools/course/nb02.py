@@ -41,7 +41,7 @@ def cells() -> list:
             records about it.
             """),
         code("info", """
-            ut.resolution_info("2026")[["title", "date", "session", "draft", "symbol_confirmed", "note"]]
+            ut.resolution_info("2026")
             """),
         md("doc-read", """
             Two things to notice:
@@ -91,11 +91,11 @@ def cells() -> list:
             themselves.
             """),
         code("paragraphs", """
-            ut.load_paragraphs()[["paragraph_id", "part", "summary", "reported_wording"]]
+            ut.show_table(ut.load_paragraphs(), {"paragraph_id": "Paragraph", "part": "Part", "summary": "Summary (our words)", "reported_wording": "Reported wording"}, caption="The 2026 text, as reported")
             """),
         md("paras-read", f"""
             The summaries are in our words. Where a report quotes the text, the quotation is
-            in `reported_wording`; the operative call for a ceasefire, for example, is
+            in the column *Reported wording*; the operative call for a ceasefire, for example, is
             reported as "{op1}" ([TRT]({p.loc["OP1", "wording_source_url"]})).
 
             **Your task:** use the explorer below to walk through the text. For each
@@ -114,10 +114,10 @@ def cells() -> list:
             2025 elements for comparison:
             """),
         code("compare-2025", """
-            ut.load_paragraphs(None).query("resolution == 'ES-11/7'")[["paragraph_id", "part", "summary", "note"]]
+            ut.show_table(ut.load_paragraphs(None).query("resolution == 'ES-11/7'"), {"paragraph_id": "Element", "part": "Part", "summary": "Summary (our words)", "note": "Note"}, caption="Elements of ES-11/7 (2025) that reports say the 2026 text dropped")
             """),
         md("compare-read", f"""
-            Read the `note` column: these comparisons come from press reports, not from a
+            Read the *Note* column: these comparisons come from press reports, not from a
             side-by-side reading of the two documents. Treat them as well-sourced leads to
             check against the official texts.
 

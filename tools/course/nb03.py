@@ -53,7 +53,7 @@ def cells() -> list:
             vote.
             """),
         code("tally", """
-            print(ut.tally_table("2026").to_string(index=False))
+            ut.show_table(ut.tally_table("2026"), {"label": "Vote", "known": "Known", "official": "Official", "missing": "Missing", "share_of_present_and_voting": "Share of present and voting"}, caption="The 2026 vote: official totals and the states the data can name")
             """, golden=True),
         code("tally-chart", 'ut.tally_chart("2026")'),
         md("against", f"""
@@ -72,11 +72,11 @@ def cells() -> list:
             The map colours each member state by its vote. Grey means **unknown**: no
             source found, not a position. Small states that do not show at this scale
             appear as dots. Hover over a country for its name and vote. The table under the
-            map gives the same information as text, for all {v.members} member states: scroll past
-            it to continue.
+            map gives the same information as text, for all {v.members} member states: the
+            first rows are shown, and **Show all {v.members} rows** under them unfolds the rest.
             """),
         code("map", 'ut.vote_map("2026")'),
-        code("map-table", 'ut.vote_map_table("2026")'),
+        code("map-table", 'ut.show_table(ut.vote_map_table("2026"), {"name": "State", "vote": "Vote", "confidence": "Confidence", "un_regional_group": "UN regional group"}, caption="How each member state voted")'),
         md("map-read", f"""
             **Look closely:** which regions are mostly grey? Those are the gaps in the
             press record, not regions that stayed away. Which votes are certain
@@ -93,13 +93,13 @@ def cells() -> list:
             The chart shows how each regional group voted, as far as the data knows.
             """),
         code("group-chart", 'ut.group_chart("2026")'),
-        code("group-table", 'ut.group_table("2026")'),
+        code("group-table", 'ut.show_table(ut.group_table("2026"), ["group", "members", "yes", "no", "abstain", "non_voting", "unknown"], caption="Votes by UN regional group (number of states)")'),
         md("blocs", """
             The same view for some political blocs. A state can belong to several, so the
             bars overlap: Germany is in the EU, NATO and the G7.
             """),
         code("bloc-chart", 'ut.group_chart("2026", by=["EU", "NATO", "G7", "AU", "ASEAN", "BRICS"])'),
-        code("bloc-table", 'ut.group_table("2026", by=["EU", "NATO", "G7", "AU", "ASEAN", "BRICS"])'),
+        code("bloc-table", 'ut.show_table(ut.group_table("2026", by=["EU", "NATO", "G7", "AU", "ASEAN", "BRICS"]), ["group", "members", "yes", "no", "abstain", "non_voting", "unknown"], caption="Votes by bloc (number of states)")'),
         md("groups-read", f"""
             Read the unknown share of each bar before comparing groups: a group that looks
             less supportive may simply be less reported.

@@ -38,7 +38,7 @@ def cells() -> list:
             statements about the 2026 vote.
             """),
         code("statements", """
-            ut.load_statements("2026")[["speaker_state", "speaker", "vote_cast", "themes", "summary"]]
+            ut.show_table(ut.load_statements("2026"), {"speaker_state": "State", "speaker": "Speaker", "vote_cast": "Vote", "summary": "Summary (our words)", "source_url": "Source"}, caption="Statements about the 2026 vote")
             """),
         md("positions", f"""
             ## The main positions
@@ -126,10 +126,10 @@ def cells() -> list:
             brackets).
             """),
         code("theme-tags", """
-            ut.load_statements("2026")[["speaker_state", "vote_cast", "themes"]]
+            ut.show_table(ut.load_statements("2026"), {"speaker_state": "State", "speaker": "Speaker", "vote_cast": "Vote", "themes": "Themes"}, caption="The themes of each statement")
             """),
         code("theme-counts", """
-            ut.load_statements("2026").explode("themes")["themes"].value_counts()
+            ut.show_table(ut.load_statements("2026").explode("themes")["themes"].value_counts(), {"themes": "Theme", "count": "Statements"})
             """),
         md("theme-read", """
             A statement can carry several themes: the United States' explanation is about

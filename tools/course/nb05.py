@@ -32,7 +32,7 @@ def cells() -> list:
             territorial integrity of Ukraine ({v14.date}) to the vote of {v.date}. Run the
             cell for the official totals of each.
             """),
-        code("trend-table", "ut.trend_table()"),
+        code("trend-table", 'ut.show_table(ut.trend_table(), {"resolution": "Vote", "date": "Date", "title": "Title", "yes": "Yes", "no": "No", "abstain": "Abstain", "non_voting": "Non-voting", "yes_share_of_present_and_voting": "Yes share of present and voting"})'),
         code("trend-chart", "ut.trend_chart()"),
         md("series-read", f"""
             A few landmarks:
@@ -59,7 +59,7 @@ def cells() -> list:
             Unknown means no source was found for that vote, not that the state stayed
             away.
             """),
-        code("usa", 'ut.vote_history("United States")[["resolution", "date", "vote", "confidence"]]'),
+        code("usa", 'ut.show_table(ut.vote_history("United States"), ["resolution", "date", "vote", "confidence", "source_url"])'),
         md("usa-read", f"""
             The **United States** voted yes on every text through 2023 for which its vote
             is known. In February 2025 it voted **no** on Ukraine's text (ES-11/7) and
@@ -70,7 +70,7 @@ def cells() -> list:
             A change of vote is not always a change of policy: the texts differ, and the
             United States voted differently on texts only months apart.
             """),
-        code("israel", 'ut.vote_history("Israel")[["resolution", "date", "vote", "confidence"]]'),
+        code("israel", 'ut.show_table(ut.vote_history("Israel"), ["resolution", "date", "vote", "confidence", "source_url"])'),
         md("israel-read", f"""
             **Israel** voted **no** on ES-11/7 in February 2025, abstained on ES-11/8 the
             same day, voted yes on {F.v25kids.id} in December 2025, and voted **yes** in
@@ -81,7 +81,7 @@ def cells() -> list:
             sentence: "From ... to ..., it moved from ... to ...". Then pick a state of your
             own.
             """),
-        code("your-state", 'ut.vote_history("Hungary")[["resolution", "date", "vote", "confidence"]]'),
+        code("your-state", 'ut.show_table(ut.vote_history("Hungary"), ["resolution", "date", "vote", "confidence", "source_url"])'),
         md("transitions-intro", """
             ## Transitions between two votes
 
@@ -91,10 +91,10 @@ def cells() -> list:
             """),
         code("transitions", """
             t = ut.transitions("ES-11/7", "2026")
-            t[t["count"] > 0][["from_vote", "to_vote", "count"]]
+            ut.show_table(t[t["count"] > 0], {"from_vote": "Vote on ES-11/7 (2025)", "to_vote": "Vote in 2026", "count": "States"})
             """),
         code("shift-chart", 'ut.shift_chart("ES-11/7", "2026")'),
-        code("shift-table", 'ut.shift_table("ES-11/7", "2026")'),
+        code("shift-table", 'ut.show_table(ut.shift_table("ES-11/7", "2026").query("count > 0"), {"from_vote": "ES-11/7 (2025)", "to_vote": "2026", "count": "States", "names": "Which states"})'),
         md("transitions-read", """
             Read the rows into `unknown` first: they are the states whose 2026 vote is not
             yet known, and they hide most of the movement. Of the changes that *are* known,
@@ -138,7 +138,7 @@ def cells() -> list:
             print(f"China and India:                  {ut.agreement('CHN', 'IND'):.2f}")
             """),
         code("agreement-chart", 'ut.agreement_chart(["USA", "GBR", "FRA", "ISR", "HUN", "CHN", "IND", "BRA", "RUS"])'),
-        code("agreement-table", 'ut.agreement_table(["USA", "GBR", "FRA", "ISR", "HUN", "CHN", "IND", "BRA", "RUS"])'),
+        code("agreement-table", 'ut.show_table(ut.agreement_table(["USA", "GBR", "FRA", "ISR", "HUN", "CHN", "IND", "BRA", "RUS"]), {"name_a": "State", "name_b": "Other state", "agreement": "Agreement", "compared": "Votes compared", "same": "Same vote"})'),
         md("agreement-read", """
             Two states with a high agreement did not necessarily vote together for the same
             reasons; and two states with few known votes in common can show an extreme

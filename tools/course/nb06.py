@@ -61,7 +61,7 @@ def cells() -> list:
             A source lower on this list never overrides one higher up.
             """),
         code("sources", """
-            ut.load_sources()["tier"].value_counts(sort=False)
+            ut.show_table(ut.load_sources()["tier"].value_counts(sort=False), {"tier": "Source tier", "count": "Sources"})
             """),
         md("confidence", """
             Each vote row also carries a **confidence** level, best first:
@@ -79,7 +79,7 @@ def cells() -> list:
             Run the cell for the 2026 vote.
             """),
         code("confidence-2026", """
-            ut.load_votes("2026")["confidence"].value_counts(sort=False)
+            ut.show_table(ut.load_votes("2026")["confidence"].value_counts(sort=False), {"confidence": "Confidence", "count": "States"})
             """),
         md("confidence-read", f"""
             The {F.derived26} `derived` rows are EU members: a report that Hungary was the
@@ -89,7 +89,7 @@ def cells() -> list:
             """),
         code("low-2026", """
             votes = ut.load_votes("2026")
-            votes[votes["confidence"] == "low"][["name", "vote", "source_url", "note"]]
+            ut.show_table(votes[votes["confidence"] == "low"], {"name": "State", "vote": "Vote", "source_url": "Source", "note": "Note"})
             """),
         md("conflicts", """
             ## When sources disagree
@@ -99,7 +99,7 @@ def cells() -> list:
             the 2026 vote:
             """),
         code("conflicts-2026", """
-            ut.load_conflicts("2026")[["country", "claim", "outcome", "recorded_vote", "assessment"]]
+            ut.show_table(ut.load_conflicts("2026"), {"country": "State", "claim": "Claim", "outcome": "Outcome", "recorded_vote": "Vote recorded", "assessment": "How it was settled", "source_url": "Source of the claim"}, caption="Conflicting claims about the 2026 vote")
             """),
         md("conflicts-read", f"""
             Two cases show the method:
@@ -127,7 +127,7 @@ def cells() -> list:
             How complete is the per-country record for each vote?
             """),
         code("coverage", """
-            ut.coverage()[["resolution", "date", "known", "unknown", "share_known", "status", "record"]]
+            ut.show_table(ut.coverage(), {"resolution": "Vote", "date": "Date", "known": "Known", "unknown": "Unknown", "share_known": "Share known", "status": "Status", "record": "Record"})
             """),
         md("coverage-read", f"""
             The records of {", ".join(F.complete)} are complete; still partial:
@@ -170,7 +170,7 @@ def cells() -> list:
 
             official_file = os.environ.get("UNGA_TEACH_UNDL")
             if official_file:
-                display(ut.compare_with_official(official_file))
+                display(ut.show_table(ut.compare_with_official(official_file), caption="Differences between the shipped data and the official file"))
             else:
                 print("No official file configured (UNGA_TEACH_UNDL is not set): the course uses its shipped data.")
             """),
@@ -190,7 +190,7 @@ def cells() -> list:
             """),
         code("assess-cell", """
             votes = ut.load_votes("2026").set_index("iso3")
-            votes.loc[["RUS", "BLR", "SYR", "SVK", "HUN"], ["name", "vote", "confidence", "source_url"]]
+            ut.show_table(votes.loc[["RUS", "BLR", "SYR", "SVK", "HUN"], ["name", "vote", "confidence", "source_url"]])
             """),
         md("checks", "## Check your understanding"),
         code("quiz1", 'ut.self_check("06-thirteen-against")'),
