@@ -80,7 +80,9 @@ def cells() -> list:
 
             Abstaining is therefore a real choice with a real effect: it takes a state out
             of the arithmetic. Try a *what if*: suppose all {v.abstain} abstainers had voted
-            **no** instead.
+            **no** instead. **Predict first:** would the text still pass by a simple
+            majority? By a two-thirds majority? Write your two answers down, then run the
+            cell.
             """),
         code("what-if", f"""
             yes, no = {v.yes}, {v.no} + {v.abstain}
@@ -89,10 +91,14 @@ def cells() -> list:
             print("passes by a two-thirds majority:", ut.passes(yes, no, rule="two_thirds"))
             """),
         md("what-if-read", f"""
+            <details><summary>Check your prediction (open it after running the cell)</summary>
+
             With {F.whatif_no} votes against, the text would still have passed by a simple
             majority, but it would have **failed** a two-thirds majority: {v.yes} is less
             than two thirds of {v.yes + F.whatif_no}. The choice between abstaining and
             voting no can decide the outcome.
+
+            </details>
             """),
         md("calc", f"""
             ## Try it: the majority calculator
