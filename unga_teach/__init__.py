@@ -111,6 +111,10 @@ _EXPORTS: dict[str, str] = {
     "clear_cache": "official.cache",
     "current_record": "record",
     "CacheError": "errors",
+    # a lesson notebook for any vote
+    "make_lesson": "lesson",
+    "lesson_check": "lesson",
+    "related_votes": "lesson",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -139,6 +143,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         UnknownResolutionError,
     )
     from .groups import REGIONAL_GROUPS, group_members, group_names, load_groups
+    from .lesson import lesson_check, make_lesson, related_votes
     from .members import Country, country_name, find_country, load_members
     from .official.agreement import agreement_matrix
     from .official.cache import cache_dir, clear_cache
