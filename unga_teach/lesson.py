@@ -179,16 +179,17 @@ def related_votes(symbol: object) -> pd.DataFrame:
     return pd.DataFrame(columns=columns)
 
 
-def _comparison(v: _Vote) -> str | None:
-    """The related vote to compare with: the latest before it, else the first after it."""
+def _comparison(v: _Vote) -> tuple[str, str] | None:
+    """The pair (earlier, later) to compare: this vote and the latest related vote before
+    it, else the first related vote after it; None when the record names no related vote."""
     r = related_votes(v.ref)
     if r.empty:
         return None
     dates = pd.to_datetime(r["date"])
-    before = r[dates < v.date]
-    if before.empty:
-        before = r[dates == v.date]
-    return str(before["vote"].iloc[-1]) if not before.empty else str(r["vote"].iloc[0])
+    before = r[dates <= v.date]
+    if not before.empty:
+        return str(before["vote"].iloc[-1]), v.ref
+    return v.ref, str(r["vote"].iloc[0])
 
 
 # --------------------------------------------------------------------------- self-checks
@@ -319,16 +320,29 @@ def lesson_check(symbol: object, kind: str) -> Any:
 
 
 # --------------------------------------------------------------------------- the cells
+def _unindent(text: str) -> str:
+    """Remove the first line's indentation from every line that has it.
+
+    Unlike ``textwrap.dedent`` this also works when an f-string inserts lines
+    with no indentation (a list built elsewhere).
+    """
+    lines = text.strip("\n").splitlines()
+    first = next((ln for ln in lines if ln.strip()), "")
+    indent = first[: len(first) - len(first.lstrip())]
+    return "\n".join((ln[len(indent):] if ln.startswith(indent) else ln).rstrip()
+                     for ln in lines)
+
+
 def _md(cell_id: str, text: str) -> Any:
     from nbformat.v4 import new_markdown_cell
 
-    return new_markdown_cell(textwrap.dedent(text).strip("\n"), id=cell_id)
+    return new_markdown_cell(_unindent(text), id=cell_id)
 
 
 def _code(cell_id: str, source: str) -> Any:
     from nbformat.v4 import new_code_cell
 
-    return new_code_cell(textwrap.dedent(source).strip("\n"), id=cell_id)
+    return new_code_cell(_unindent(source), id=cell_id)
 
 
 def _md_text(text: str) -> str:
@@ -376,7 +390,7 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
     """
     v = _vote(symbol)
     r = repr(v.ref)
-    other = _comparison(v)
+    pair = _comparison(v)
     title = _md_text(v.title)
     record_line = (
         "It uses the course data shipped with the package, so it runs without any "
@@ -477,22 +491,24 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
             abstained, and one you are unsure about. Check each in the explorer and look at
             its source. Was each vote what you expected?
             """),
-        _code("country-explorer", _explorer_call(v, other)),
+        _code("country-explorer", _explorer_call(v, pair)),
     ]
-    if other is not None:
-        o = repr(other)
+    if pair is not None:
+        a, b = (repr(x) for x in pair)
+        other = pair[0] if pair[1] == v.ref else pair[1]
         cells += [
             _md("related", f"""
                 ## Related votes
 
                 The record has these other votes related to this one. The chart and table
-                after it follow the same states from {_md_text(other)} to
-                {_md_text(v.label)}: who kept their vote and who moved.
+                after the list follow the same states from {_md_text(pair[0])} to
+                {_md_text(pair[1])} ({_md_text(other)} is the closest related vote): who
+                kept their vote and who moved.
                 """),
             _code("related-table", f'ut.show_table(ut.related_votes({r}), caption="Related '
                                    f'votes in the record")'),
-            _code("shift-chart", f"ut.shift_chart({o}, {r})"),
-            _code("shift-table", f'ut.show_table(ut.shift_table({o}, {r}), '
+            _code("shift-chart", f"ut.shift_chart({a}, {b})"),
+            _code("shift-table", f'ut.show_table(ut.shift_table({a}, {b}), '
                                  f'caption="How the same states voted on both")'),
             _md("related-read", """
                 **Your task:** which states changed their vote between the two? Did more
@@ -526,7 +542,7 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
     return cells
 
 
-def _explorer_call(v: _Vote, other: str | None) -> str:
+def _explorer_call(v: _Vote, pair: tuple[str, str] | None) -> str:
     return "ut.country_explorer()"
 
 
@@ -594,8 +610,8 @@ def make_lesson(symbol: object, path: str | os.PathLike[str] | None = None, *,
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     out = make_lesson("A/RES/68/262", Path(tmp) / "crimea.ipynb")
     ...     nb = json.loads(out.read_text(encoding="utf-8"))
-    >>> nb["cells"][0]["source"].splitlines()[0]
-    '# Lesson · Territorial integrity of Ukraine'
+    >>> nb["cells"][0]["source"][0]
+    '# Lesson · Territorial integrity of Ukraine\\n'
     """
     import nbformat
     from nbformat.v4 import new_notebook
