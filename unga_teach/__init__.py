@@ -90,6 +90,10 @@ _EXPORTS: dict[str, str] = {
     "shift_table": "charts",
     "agreement_chart": "charts",
     "agreement_table": "charts",
+    # who votes with whom, year by year
+    "affinity": "voting_affinity",
+    "affinity_table": "voting_affinity",
+    "affinity_chart": "voting_affinity",
     # widgets
     "country_explorer": "widgets",
     "group_explorer": "widgets",
@@ -167,3 +171,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .tables import Table, TableError, name_sort_key, show_table
     from .validation import validate
     from .votes import known_votes, load_votes, read_votes_csv
+    from .voting_affinity import affinity, affinity_chart, affinity_table
