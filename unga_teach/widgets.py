@@ -770,22 +770,24 @@ class MajorityCalculator(_Panel):
 
     Attributes
     ----------
-    yes, no, abstain : ipywidgets.IntSlider
+    yes, no, abstain : ipywidgets.BoundedIntText
+        Labelled number boxes (a screen reader names each one; sliders' handles
+        have no accessible name in ipywidgets).
     non_voting_html : ipywidgets.HTML
         193 minus the votes and abstentions.
     verdict : ipywidgets.HTML
         The result under the simple and the two-thirds rule, with the reason.
     notice_html : ipywidgets.HTML
-        Says when a slider was held back so the total stays at most 193.
+        Says when a number was held back so the total stays at most 193.
     error_html : ipywidgets.HTML
     check_button : ipywidgets.Button
         "Show result" (``predict=True`` only; hidden otherwise).
     reset_button : ipywidgets.Button
-        Puts the sliders back to the starting values.
+        Puts the numbers back to the starting values.
     predict : bool
         True when the verdict waits for **Show result**.
     revealed : bool
-        Whether the verdict for the current sliders is shown.
+        Whether the verdict for the current numbers is shown.
     simple_passes, two_thirds_passes : bool or None
         None while the verdict is hidden.
     """
@@ -793,7 +795,7 @@ class MajorityCalculator(_Panel):
     css_class = "ut-majority-calculator"
 
     #: What the verdict area says while a prediction waits for "Show result".
-    WAITING = ("Set the sliders to your prediction, then press Show result to see whether "
+    WAITING = ("Type the votes of your prediction, then press Show result to see whether "
                "the text would pass under each rule.")
 
     def __init__(self, yes: int = 107, no: int = 12, abstain: int = 51, *,
@@ -809,12 +811,12 @@ class MajorityCalculator(_Panel):
                 f"yes + no + abstain = {sum(values.values())}, but the Assembly has only "
                 f"{MEMBERS} members.")
         style = {"description_width": "80px"}
-        layout = widgets.Layout(width="min(520px, 100%)")
-        self.yes = widgets.IntSlider(value=yes, min=0, max=MEMBERS, description="Yes",
+        layout = widgets.Layout(width="220px")
+        self.yes = widgets.BoundedIntText(value=yes, min=0, max=MEMBERS, description="Yes",
                                      style=style, layout=layout)
-        self.no = widgets.IntSlider(value=no, min=0, max=MEMBERS, description="No",
+        self.no = widgets.BoundedIntText(value=no, min=0, max=MEMBERS, description="No",
                                     style=style, layout=layout)
-        self.abstain = widgets.IntSlider(value=abstain, min=0, max=MEMBERS,
+        self.abstain = widgets.BoundedIntText(value=abstain, min=0, max=MEMBERS,
                                          description="Abstain", style=style, layout=layout)
         self.non_voting_html = widgets.HTML("")
         self.notice_html = widgets.HTML("")
@@ -832,35 +834,35 @@ class MajorityCalculator(_Panel):
             layout=widgets.Layout(display=None if self.predict else "none"))
         self.reset_button = widgets.Button(
             description=f"Reset to {yes}-{no}-{abstain}",
-            tooltip=f"Put the sliders back to {yes} yes, {no} no, {abstain} abstaining")
+            tooltip=f"Put the numbers back to {yes} yes, {no} no, {abstain} abstaining")
         self.check_button.on_click(self._guard(lambda _b: self.show_result()))
         self.reset_button.on_click(self._guard(lambda _b: self.reset()))
         handler = self._guard(self._on_change)
-        for slider in (self.yes, self.no, self.abstain):
-            slider.observe(handler, names="value")
+        for box in (self.yes, self.no, self.abstain):
+            box.observe(handler, names="value")
         buttons = widgets.HBox([self.check_button, self.reset_button])
         self.children = [self.yes, self.no, self.abstain, self.non_voting_html,
                          self.notice_html, buttons, self.error_html, self.verdict]
         self._guard(self.update)()
 
     def show_result(self) -> None:
-        """Reveal the verdict for the current sliders (the Show result button)."""
+        """Reveal the verdict for the current numbers (the Show result button)."""
         self.revealed = True
         self.update()
 
     def reset(self) -> None:
-        """Put the sliders back to the starting values (the Reset button).
+        """Put the numbers back to the starting values (the Reset button).
 
         With ``predict=True`` the verdict is hidden again.
         """
         self._clamping = True
         try:
             # lower everything first, so no intermediate total exceeds 193
-            for slider in (self.yes, self.no, self.abstain):
-                slider.value = 0
-            for slider, value in zip((self.yes, self.no, self.abstain), self._initial,
+            for box in (self.yes, self.no, self.abstain):
+                box.value = 0
+            for box, value in zip((self.yes, self.no, self.abstain), self._initial,
                                      strict=True):
-                slider.value = value
+                box.value = value
         finally:
             self._clamping = False
         self.revealed = not self.predict
@@ -887,7 +889,7 @@ class MajorityCalculator(_Panel):
         self.notice_html.value = _notice(notice) if notice else ""
 
     def update(self) -> None:
-        """Recompute the verdict for the current slider values."""
+        """Recompute the verdict for the current numbers."""
         from .analysis import majority_explanation, passes
 
         yes, no, abstain = self.yes.value, self.no.value, self.abstain.value
@@ -922,9 +924,9 @@ def majority_calculator(yes: int = 107, no: int = 12, abstain: int = 51, *,
     """Try vote counts and see whether a text passes, by simple and two-thirds majority.
 
     Abstentions and states that do not vote are not counted among those
-    "present and voting". Non-voting is 193 minus the rest; when a slider
+    "present and voting". Non-voting is 193 minus the rest; when a number
     would push the total over 193, it is held back and a notice says so.
-    **Reset** puts the sliders back to the starting values.
+    **Reset** puts the numbers back to the starting values.
 
     Parameters
     ----------
@@ -932,7 +934,7 @@ def majority_calculator(yes: int = 107, no: int = 12, abstain: int = 51, *,
         Starting values (default: the 2026 vote, 107-12-51).
     predict : bool, default False
         For prediction tasks: the verdict stays hidden until the learner
-        presses **Show result**, and hides again when a slider moves, so each
+        presses **Show result**, and hides again when a number changes, so each
         prediction is checked on purpose.
 
     Returns

@@ -103,16 +103,16 @@ def cells() -> list:
         md("calc", f"""
             ## Try it: the majority calculator
 
-            Move the sliders for yes, no and abstain, then press **Show result**: the
+            Type the numbers of yes, no and abstain votes, then press **Show result**: the
             calculator says, under each rule, whether the proposal passes and why.
             **Reset** brings back the 2026 result.
 
             **Your task:** start from the 2026 result. How many *no* votes would it take to
             defeat the text under the simple rule if nobody changed from yes? And under the
-            two-thirds rule? Write your two numbers down first. Then set the sliders to each
-            of your numbers (lower the abstentions to make room: the total cannot pass
-            {F.members}) and press **Show result**. The result hides again whenever a slider
-            moves, so each prediction gets its own check.
+            two-thirds rule? Write your two numbers down first. Then type each of your
+            numbers into the **No** box (lower the abstentions to make room: the total cannot
+            pass {F.members}) and press **Show result**. The result hides again whenever a
+            number changes, so each prediction gets its own check.
             """),
         code("calculator", "ut.majority_calculator(predict=True)"),
         code("quiz-calc", 'ut.self_check("01-defeat-two-thirds")'),
