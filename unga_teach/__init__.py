@@ -31,6 +31,10 @@ _EXPORTS: dict[str, str] = {
     "REGIONAL_GROUPS": "groups",
     "load_resolutions": "resolutions",
     "resolve_resolution": "resolutions",
+    "resolve_vote": "resolutions",
+    "resolve_votes": "resolutions",
+    "VoteRef": "resolutions",
+    "search_votes": "search",
     "resolution_info": "resolutions",
     "ResolutionInfo": "resolutions",
     "series": "resolutions",
@@ -161,11 +165,15 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .resolutions import (
         MAIN_RESOLUTION,
         ResolutionInfo,
+        VoteRef,
         load_resolutions,
         resolution_info,
         resolve_resolution,
+        resolve_vote,
+        resolve_votes,
         series,
     )
+    from .search import search_votes
     from .sources import load_conflicts, load_sources
     from .statements import load_statements, statement_themes
     from .tables import Table, TableError, name_sort_key, show_table

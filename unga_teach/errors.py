@@ -56,13 +56,37 @@ class UnknownCountryError(UngaTeachError, LookupError):
 
 
 class UnknownResolutionError(UngaTeachError, LookupError):
-    """A resolution reference that matches no vote in the course data."""
+    """A resolution reference that matches no vote in the course data (or official file).
 
-    def __init__(self, text: object, accepted: Iterable[str]):
+    Parameters
+    ----------
+    text : object
+        What was asked for.
+    accepted : iterable of str
+        The course ids.
+    hint : str, optional
+        What else to try (for example :data:`NO_OFFICIAL_FILE`), added to the message.
+    """
+
+    def __init__(self, text: object, accepted: Iterable[str], hint: str = ""):
         self.text = text
         self.accepted = list(accepted)
+        self.hint = hint
         super().__init__(
             f"No vote in the course data matches {text!r}. Accepted ids: "
             + ", ".join(self.accepted)
             + " (symbols such as 'A/RES/ES-11/7' and drafts such as 'A/ES-11/L.17' work too)."
+            + (f" {hint}" if hint else "")
         )
+
+
+#: The download address of the official UN voting file.
+OFFICIAL_FILE_URL = "https://digitallibrary.un.org/record/4060887"
+
+#: What to do to use a vote that is not in the course data, when no official file is set.
+NO_OFFICIAL_FILE = (
+    "Any other recorded vote of the General Assembly (since 1946) can be used with the "
+    "official UN file 'General Assembly Voting Data' (a CSV file, about 360 MB): download "
+    f"it from {OFFICIAL_FILE_URL}, then set it with ut.use_official_record(\"PATH/TO/FILE.csv\") "
+    "or the environment variable UNGA_TEACH_UNDL."
+)

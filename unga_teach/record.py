@@ -112,6 +112,9 @@ class RecordState:
         self.warned = False
         self.env_checked = False
         self.derived_tables: dict[Any, Any] = {}
+        #: every row of the official file (the reader's tidy frame), for any vote
+        self.frame: pd.DataFrame | None = None
+        self.cache = True
 
     def derived(self, key: Any, build: Callable[[], T]) -> T:
         """A table derived from the record, built once per record."""
@@ -149,7 +152,8 @@ def _compose_warning(path: str, refused: Mapping[str, str], notes: Iterable[str]
 
 
 def install(rows: pd.DataFrame, path: str, *, accepted: Iterable[str] = (),
-            refused: Mapping[str, str] | None = None, notes: Iterable[str] = ()) -> None:
+            refused: Mapping[str, str] | None = None, notes: Iterable[str] = (),
+            frame: pd.DataFrame | None = None, cache: bool = True) -> None:
     """Make the loaders use checked official rows (from :mod:`unga_teach.official.course`).
 
     Parameters
@@ -164,6 +168,11 @@ def install(rows: pd.DataFrame, path: str, *, accepted: Iterable[str] = (),
         Course ids in the file that are not used, with the reason.
     notes : iterable of str
         Other things to tell the user.
+    frame : pandas.DataFrame, optional
+        Every row of the file (the reader's tidy frame, kept by reference):
+        makes every recorded vote of the file usable (:func:`official_catalog`).
+    cache : bool, default True
+        Whether the titles of the file's votes may be kept in the cache folder.
     """
     accepted = tuple(accepted) or tuple(pd.unique(rows["resolution"].astype(str)))
     refused = dict(refused or {})
@@ -173,6 +182,8 @@ def install(rows: pd.DataFrame, path: str, *, accepted: Iterable[str] = (),
     STATE.accepted = accepted if len(rows) else ()
     STATE.rows = rows if len(rows) else None
     STATE.refused = refused
+    STATE.frame = frame
+    STATE.cache = cache
     STATE.warning = _compose_warning(path, refused, notes, used=bool(len(rows)))
 
 
@@ -208,7 +219,7 @@ def _resolve_env() -> None:
         )
         return
     install(checked.rows, path, accepted=checked.accepted, refused=checked.refused,
-            notes=checked.notes)
+            notes=checked.notes, frame=checked.frame)
 
 
 def _outside_the_package() -> int:
@@ -242,6 +253,31 @@ def official_source() -> str | None:
     """Path of the official file in use, or ``None``."""
     _resolve_env()
     return STATE.path if STATE.rows is not None else None
+
+
+def official_frame() -> pd.DataFrame | None:
+    """Every row of the official file in use (the reader's tidy frame), or ``None``."""
+    official_votes()
+    return STATE.frame
+
+
+def official_catalog() -> Any:
+    """The :class:`~unga_teach.official.catalog.VoteCatalog` of the file in use, or ``None``.
+
+    Built once per installed file, on first use (a loader asked for a vote
+    that is not a course vote, or :func:`unga_teach.search_votes`).
+    """
+    frame = official_frame()
+    if frame is None or STATE.path is None:
+        return None
+    path = STATE.path
+
+    def build() -> Any:
+        from .official.catalog import VoteCatalog
+
+        return VoteCatalog(frame, path, cache=STATE.cache)
+
+    return STATE.derived("vote_catalog", build)
 
 
 def derived(key: Any, build: Callable[[], T]) -> T:

@@ -14,8 +14,10 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -23,7 +25,7 @@ import pandas as pd
 
 from ._paths import data_file
 from .csvio import read_table
-from .errors import UnknownResolutionError
+from .errors import NO_OFFICIAL_FILE, UnknownResolutionError
 
 RESOLUTION_COLUMNS = [
     "id",
@@ -162,6 +164,186 @@ def resolve_resolution(ref: object) -> str:
     raise UnknownResolutionError(ref, _resolutions()["id"].astype(str).tolist())
 
 
+@dataclass(frozen=True)
+class VoteRef:
+    """A vote every tool can use: a course vote, or a recorded vote of the official file.
+
+    Attributes
+    ----------
+    id : str
+        What the tools call it (the ``resolution`` column of
+        :func:`unga_teach.load_votes`): the course id (``"2026"``), else the
+        adopted symbol (``"A/RES/79/1"``), else the UN Digital Library record id.
+    course : bool
+        ``True`` for a vote of the course data (with sources, statements,
+        paragraphs); ``False`` for a vote known only from the official file.
+    undl_id : int or None
+        The UN Digital Library record id (``None`` for a course vote).
+    symbol : str
+        The adopted symbol ("" when not known).
+
+    Examples
+    --------
+    >>> resolve_vote("A/RES/ES-11/7")
+    VoteRef(id='ES-11/7', course=True, undl_id=None, symbol='A/RES/ES-11/7')
+    """
+
+    id: str
+    course: bool
+    undl_id: int | None = None
+    symbol: str = ""
+
+    def __str__(self) -> str:
+        return self.id
+
+
+def resolve_vote(ref: object) -> VoteRef:
+    """Find any recorded vote: a course vote, or (with an official file) any vote of the file.
+
+    Course ids, symbols and drafts keep their meaning (see
+    :func:`resolve_resolution`). With an official record in use
+    (:func:`unga_teach.use_official_record` or ``UNGA_TEACH_UNDL``), every
+    other vote of the file is found by adopted symbol (``"A/RES/79/1"``),
+    draft symbol (``"A/79/L.1"``) or UN Digital Library record id
+    (``4060887``, ``"4060887"`` or the record's address).
+
+    Parameters
+    ----------
+    ref : str, int or VoteRef
+
+    Returns
+    -------
+    VoteRef
+
+    Raises
+    ------
+    UnknownResolutionError
+        Nothing matches. Without an official file, the message names the file,
+        its download address and how to set it.
+
+    Examples
+    --------
+    >>> resolve_vote("es11-7").id
+    'ES-11/7'
+    >>> import unga_teach as ut
+    >>> ut.use_official_record(None)
+    >>> try:
+    ...     resolve_vote("A/RES/79/1")
+    ... except ut.UnknownResolutionError as exc:
+    ...     print("digitallibrary.un.org/record/4060887" in str(exc))
+    True
+    """
+    if isinstance(ref, VoteRef):
+        return ref
+    with contextlib.suppress(UnknownResolutionError):
+        rid = resolve_resolution(ref)
+        return VoteRef(rid, True, None, str(_symbol_of(rid)))
+    from . import record
+
+    catalog = record.official_catalog()
+    accepted = _resolutions()["id"].astype(str).tolist()
+    if catalog is None:
+        raise UnknownResolutionError(ref, accepted, NO_OFFICIAL_FILE)
+    uid = catalog.find(ref)
+    if uid is None:
+        raise UnknownResolutionError(
+            ref, accepted,
+            f"Nor does any recorded vote of the official file {record.STATE.path} (by adopted "
+            "symbol such as 'A/RES/79/1', draft symbol or UN Digital Library record id). "
+            "Find votes with ut.search_votes('words of the title', year=...).")
+    row = catalog.vote(uid)
+    if row["course_id"]:
+        rid = str(row["course_id"])
+        return VoteRef(rid, True, None, str(_symbol_of(rid)))
+    return VoteRef(catalog.vote_id(uid), False, int(uid), str(row["symbol"]))
+
+
+def resolve_votes(refs: object) -> list[VoteRef]:
+    """Resolve one vote or a selection of votes (a list, a tuple, a search result).
+
+    A :func:`unga_teach.search_votes` result (a frame with an ``id`` column)
+    is accepted as it is. Duplicates are dropped; the order is kept.
+
+    Examples
+    --------
+    >>> [v.id for v in resolve_votes(["ES-11/7", "A/RES/ES-11/7", "2026"])]
+    ['ES-11/7', '2026']
+    """
+    if isinstance(refs, pd.DataFrame):
+        if "id" not in refs.columns:
+            raise UnknownResolutionError(
+                "a table without an 'id' column", _resolutions()["id"].astype(str).tolist(),
+                "Pass a list of votes or the result of ut.search_votes(...).")
+        refs = refs["id"].tolist()
+    if isinstance(refs, (str, int, VoteRef)) or not isinstance(refs, Iterable):
+        refs = [refs]
+    out: list[VoteRef] = []
+    for ref in refs:
+        vr = resolve_vote(ref)
+        if vr.id not in {v.id for v in out}:
+            out.append(vr)
+    return out
+
+
+def _symbol_of(rid: str) -> str:
+    frame = _resolutions()
+    row = frame.loc[frame["id"] == rid].iloc[0]
+    return str(row["symbol"] or "") if bool(row["symbol_confirmed"]) else ""
+
+
+def official_vote_row(vote: VoteRef) -> pd.Series:
+    """The :func:`load_resolutions`-like row of a vote known only from the official file.
+
+    Columns of :func:`load_resolutions` (``kind`` ``"resolution"``, totals
+    from the file's ``total_*`` columns, ``source_url`` the record's
+    address), then ``undl_id``, ``agenda_title``, ``subjects`` and
+    ``record`` (``"official"``).
+    """
+    from . import record
+
+    catalog = record.official_catalog()
+    if catalog is None or vote.undl_id is None:
+        raise UnknownResolutionError(vote.id, _resolutions()["id"].astype(str).tolist(),
+                                     NO_OFFICIAL_FILE)
+    row = catalog.vote(vote.undl_id)
+    texts = catalog.texts()
+    from .official.catalog import clean_title
+
+    text = texts.loc[vote.undl_id] if vote.undl_id in texts.index else None
+    title = clean_title(text["title"]) if text is not None else ""
+
+    def count(col: str) -> int:
+        value = row[col]
+        return 0 if pd.isna(value) else int(value)
+
+    date = pd.Timestamp(row["date"])
+    out = {
+        "id": vote.id,
+        "kind": "resolution",
+        "symbol": str(row["symbol"]),
+        "symbol_confirmed": bool(row["symbol"]),
+        "draft": str(row["draft"]),
+        "date": date,
+        "session": str(row["session"]),
+        "title": title or f"Recorded vote {row['symbol'] or row['undl_id']}",
+        "yes": count("total_yes"),
+        "no": count("total_no"),
+        "abstain": count("total_abstentions"),
+        "non_voting": count("total_non_voting"),
+        "total_members": count("total_ms"),
+        "source_url": str(row["link"]),
+        "note": ("From the official UN voting record (UN Digital Library). The course data "
+                 "has no statements, paragraphs or other sources for this vote."),
+        "year": int(date.year) if not pd.isna(date) else 0,
+        "label": f"{vote.id} ({date:%d %b %Y})" if not pd.isna(date) else vote.id,
+        "undl_id": int(row["undl_id"]),
+        "agenda_title": str(text["agenda_title"]) if text is not None else "",
+        "subjects": str(text["subjects"]) if text is not None else "",
+        "record": "official",
+    }
+    return pd.Series(out, name=vote.id)
+
+
 class ResolutionInfo(Mapping[str, Any]):
     """One vote of the course, shown as a small card; read its fields like a dict.
 
@@ -219,6 +401,10 @@ class ResolutionInfo(Mapping[str, Any]):
             ("Source", str(r["source_url"] or "")),
             ("Note", str(r["note"] or "")),
         ]
+        if r.get("record") == "official":
+            fields[4:4] = [("Agenda item", str(r.get("agenda_title") or "")),
+                           ("Subjects", str(r.get("subjects") or "")),
+                           ("Record", f"UN Digital Library record {r['undl_id']}")]
         return [(k, v) for k, v in fields if v]
 
     def __repr__(self) -> str:
@@ -241,12 +427,16 @@ class ResolutionInfo(Mapping[str, Any]):
 
 
 def resolution_info(ref: object) -> ResolutionInfo:
-    """Return one vote of the course as a card that reads like a dict.
+    """Return one vote as a card that reads like a dict.
 
     Parameters
     ----------
     ref : str
-        An id, symbol or draft symbol (see :func:`resolve_resolution`).
+        An id, symbol or draft symbol (see :func:`resolve_resolution`); with
+        an official record in use, any recorded vote of the file (see
+        :func:`resolve_vote`): its card has the file's title, date, session,
+        totals, draft, record link (``source_url``), ``agenda_title``,
+        ``subjects``, ``undl_id`` and ``record == "official"``.
 
     Returns
     -------
@@ -267,6 +457,8 @@ def resolution_info(ref: object) -> ResolutionInfo:
     >>> "<script" in resolution_info("2026")._repr_html_()
     False
     """
-    rid = resolve_resolution(ref)
+    vote = resolve_vote(ref)
+    if not vote.course:
+        return ResolutionInfo(official_vote_row(vote))
     frame = _resolutions()
-    return ResolutionInfo(frame.loc[frame["id"] == rid].iloc[0].copy())
+    return ResolutionInfo(frame.loc[frame["id"] == vote.id].iloc[0].copy())

@@ -16,6 +16,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from os import PathLike
 from typing import Any
@@ -28,7 +29,7 @@ from .categories import CONFIDENCE_DTYPE, CONFIDENCE_ORDER, RECORDED_VOTES, VOTE
 from .csvio import read_table
 from .errors import DataFileError, UnknownCountryError
 from .members import find_country, load_members
-from .resolutions import _resolutions, resolve_resolution
+from .resolutions import VoteRef, _resolutions, resolve_resolution, resolve_vote, resolve_votes
 from .types import ResolutionRef
 
 VOTE_COLUMNS = ["resolution", "iso3", "vote", "confidence", "source_url", "note"]
@@ -291,14 +292,20 @@ def _full_grid(rows: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
     return merged[OUTPUT_COLUMNS]
 
 
-def load_votes(resolution: ResolutionRef | None = None) -> pd.DataFrame:
-    """Load every member state's vote on one resolution, or on all of them.
+def load_votes(resolution: ResolutionRef | Iterable[ResolutionRef] | None = None,
+               ) -> pd.DataFrame:
+    """Load every member state's vote on one resolution, or on several, or on all of them.
 
     Parameters
     ----------
-    resolution : str, optional
-        An id, symbol or draft (see :func:`resolve_resolution`). ``None``
-        returns all resolutions of the series, oldest first.
+    resolution : str or list of str, optional
+        An id, symbol or draft (see :func:`resolve_resolution`); with an
+        official record in use, any recorded vote of the file (adopted symbol,
+        draft or UN Digital Library record id, see
+        :func:`unga_teach.resolve_vote`). A list (or a
+        :func:`unga_teach.search_votes` result) gives those votes, in that
+        order. ``None`` returns all resolutions of the course series, oldest
+        first.
 
     Returns
     -------
@@ -306,13 +313,17 @@ def load_votes(resolution: ResolutionRef | None = None) -> pd.DataFrame:
         One row per member state (193) per resolution: ``resolution``,
         ``iso3``, ``name``, ``vote`` (ordered categorical, ``unknown`` where
         no source exists), ``confidence``, ``source_url``, ``note``,
-        ``known``.
+        ``known``. A vote known only from the official file has one row per
+        state the file lists for it (the members of that day, with historical
+        codes such as ``SUN`` kept), ``confidence == "official"`` and
+        ``source_url`` the record's address.
 
     Raises
     ------
     UnknownResolutionError
-        For a vote that is not in the data, or the procedural motion (which
-        has totals only).
+        For a vote that is not in the data (without an official file, the
+        message says where to get it), or the procedural motion (which has
+        totals only).
 
     Examples
     --------
@@ -321,22 +332,76 @@ def load_votes(resolution: ResolutionRef | None = None) -> pd.DataFrame:
     [93, 18, 65, 17, 0]
     >>> list(v["vote"].cat.categories)
     ['yes', 'no', 'abstain', 'non_voting', 'unknown']
+    >>> load_votes(["ES-11/7", "2026"])["resolution"].cat.categories.tolist()
+    ['ES-11/7', '2026']
     """
     ids = _series_ids()
     if resolution is None:
         wanted = ids
+    elif isinstance(resolution, (str, int, VoteRef)):
+        return _one_vote(resolve_vote(resolution))
     else:
-        rid = resolve_resolution(resolution)
-        if rid not in ids:
-            from .errors import UnknownResolutionError
-
-            raise UnknownResolutionError(
-                f"{resolution} (a procedural vote: official totals only, no per-country record)",
-                ids,
-            )
-        wanted = [rid]
+        votes = resolve_votes(resolution)
+        if all(v.course for v in votes):
+            for v in votes:
+                _check_recorded(v, ids)
+            wanted = [v.id for v in votes]
+        else:
+            frames = [_one_vote(v) for v in votes]
+            out = pd.concat(frames, ignore_index=True)
+            out["resolution"] = pd.Categorical(out["resolution"].astype(str),
+                                               categories=[v.id for v in votes], ordered=True)
+            return out
     key = ("votes_grid", tuple(wanted))
     return record.derived(key, lambda: _votes_grid(tuple(wanted))).copy()
+
+
+def _check_recorded(vote: VoteRef, ids: list[str]) -> None:
+    if vote.id not in ids:
+        from .errors import UnknownResolutionError
+
+        raise UnknownResolutionError(
+            f"{vote.id} (a procedural vote: official totals only, no per-country record)",
+            ids,
+        )
+
+
+def _one_vote(vote: VoteRef) -> pd.DataFrame:
+    ids = _series_ids()
+    if vote.course:
+        _check_recorded(vote, ids)
+        key = ("votes_grid", (vote.id,))
+        return record.derived(key, lambda: _votes_grid((vote.id,))).copy()
+    return record.derived(("official_vote", vote.undl_id),
+                          lambda: _official_vote_rows(vote)).copy()
+
+
+def _official_vote_rows(vote: VoteRef) -> pd.DataFrame:
+    """The rows of a vote known only from the official file, in the loader's schema."""
+    from .official.codes import HISTORICAL_CODES
+
+    catalog = record.official_catalog()
+    rows = catalog.rows(vote.undl_id)
+    link = str(catalog.vote(vote.undl_id)["link"])
+    iso3 = rows["iso3"].astype(str).to_numpy()
+    names = dict(zip(load_members()["iso3"].astype(str), load_members()["name"], strict=True))
+    ms_names = rows["ms_name"].astype(object).to_numpy()
+    out = pd.DataFrame({
+        "resolution": vote.id,
+        "iso3": pd.Series(iso3, dtype=str),
+        "name": pd.Series(
+            [names.get(c) or (HISTORICAL_CODES[c][0] if c in HISTORICAL_CODES else
+                              str(m or c).title()) for c, m in zip(iso3, ms_names, strict=True)],
+            dtype="string"),
+        "vote": pd.Series(rows["vote"].astype(str).to_numpy()).astype(VOTE_DTYPE),
+        "confidence": pd.Series(["official"] * len(rows)).astype(CONFIDENCE_DTYPE),
+        "source_url": pd.Series([link] * len(rows), dtype="string"),
+        "note": pd.Series(rows["note"].astype(object).to_numpy()).fillna("").astype("string"),
+    })
+    out["known"] = True
+    out = out.sort_values("iso3", kind="stable")
+    out["resolution"] = pd.Categorical(out["resolution"], categories=[vote.id], ordered=True)
+    return out[OUTPUT_COLUMNS].reset_index(drop=True)
 
 
 def _votes_grid(wanted: tuple[str, ...]) -> pd.DataFrame:

@@ -29,7 +29,7 @@ import pandas as pd
 
 from ..errors import DataFileError
 from .codes import current_members
-from .read import read_undl
+from .read import future_dates, load_all, select_votes
 
 #: The course schema of vote rows (the first columns of :func:`read_undl`).
 COURSE_COLUMNS: list[str] = ["resolution", "iso3", "vote", "confidence", "source_url", "note"]
@@ -57,6 +57,9 @@ class CourseRows:
         Course id -> why the file's rows for it are not used.
     notes : tuple of str
         Other things to tell the user (a future date, a cache not written).
+    frame : pandas.DataFrame or None
+        Every row of the file (the reader's tidy frame, not a copy), so that
+        any recorded vote can be used (see :mod:`unga_teach.official.catalog`).
     """
 
     path: str
@@ -64,6 +67,7 @@ class CourseRows:
     accepted: tuple[str, ...]
     refused: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    frame: pd.DataFrame | None = field(default=None, repr=False)
 
 
 def refusal_reason(rows: pd.DataFrame, n_members: int) -> str | None:
@@ -156,13 +160,12 @@ def load_course_rows(path: str | PathLike[str], *, cache: bool = True,
     DataFileError
         The file cannot be read, or a course vote has a non-member code.
     """
-    import warnings
+    from dataclasses import replace
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        course = read_undl(path, resolutions="course", cache=cache, progress=progress)
-    notes = tuple(str(w.message) for w in caught)
-    cache_note = str(course.attrs.get("cache", ""))
+    frame, status = load_all(path, cache=cache, progress=progress)
+    notes = tuple(f"{path}: {message}" for message in future_dates(frame))
+    course = select_votes(frame, "course")
+    cache_note = str(status)
     if cache_note.startswith("not used"):
         notes += (f"cache {cache_note}",)
-    return check_course_votes(course, str(path), notes)
+    return replace(check_course_votes(course, str(path), notes), frame=frame)

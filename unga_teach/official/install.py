@@ -67,7 +67,8 @@ def use_official_record(
         return
     checked = load_course_rows(path, cache=cache, progress=progress)
     record.install(checked.rows, str(path), accepted=checked.accepted,
-                   refused=checked.refused, notes=checked.notes)
+                   refused=checked.refused, notes=checked.notes, frame=checked.frame,
+                   cache=cache)
     if record.STATE.warning:
         record.STATE.warned = True
         warnings.warn(record.STATE.warning, UserWarning, stacklevel=2)
