@@ -75,6 +75,8 @@ class _Vote:
     source_url: str
     note: str
     course: bool  # a vote of the course data (works without an official file)
+    agenda: str = ""  # the agenda title (official record only)
+    subjects: str = ""  # the UN Library's subjects, "|"-separated (official record only)
 
     @property
     def present(self) -> int:
@@ -114,26 +116,23 @@ def _vote(symbol: object) -> _Vote:
             f"{symbol!r} is a procedural motion: the record has its totals but no roll call "
             "of the member states, so there is no map or explorer to teach from. Choose a "
             "recorded vote on a resolution.")
-    from .resolutions import load_resolutions
-
-    course_ids = set(load_resolutions()["id"].astype(str))
-    course = rid in course_ids
+    course = _text(info.get("record")) != "official"
     symbol_text = _text(info.get("symbol"))
     confirmed = bool(info.get("symbol_confirmed", True))
-    if course:
-        ref = rid
-        label = symbol_text if symbol_text and confirmed else (
-            f"{_text(info.get('draft'))} (draft)" if _text(info.get("draft")) else rid)
+    if symbol_text and confirmed:
+        label = symbol_text
+    elif _text(info.get("draft")):
+        label = f"{_text(info.get('draft'))} (draft)"
     else:
-        ref = symbol_text or rid
-        label = ref
+        label = rid
     return _Vote(
-        ref=ref, label=label, title=_text(info.get("title")) or label,
+        ref=rid, label=label, title=_text(info.get("title")) or label,
         date=pd.Timestamp(info.get("date")), session=_text(info.get("session")),
         draft=_text(info.get("draft")),
         yes=int(info["yes"]), no=int(info["no"]), abstain=int(info["abstain"]),
         non_voting=int(info["non_voting"]), members=int(info["total_members"]),
         source_url=_text(info.get("source_url")), note=_text(info.get("note")), course=course,
+        agenda=_text(info.get("agenda_title")), subjects=_text(info.get("subjects")),
     )
 
 
@@ -176,7 +175,37 @@ def related_votes(symbol: object) -> pd.DataFrame:
             "related_by": "the course series on Ukraine",
         })
         return out[columns].reset_index(drop=True)
-    return pd.DataFrame(columns=columns)
+    return _official_related(v, columns)
+
+
+#: At most this many related votes of the official record (the nearest in time).
+MAX_RELATED = 10
+
+
+def _official_related(v: _Vote, columns: list[str]) -> pd.DataFrame:
+    """Votes of the official record with the same agenda title or a shared subject."""
+    from .search import search_votes
+
+    found = []
+    searches = [("the same agenda item", {"text": v.agenda})] if v.agenda else []
+    searches += [(f"subject: {s.strip().lower()}", {"subject": s.strip()})
+                 for s in v.subjects.split("|") if s.strip()]
+    for why, query in searches:
+        hits = search_votes(**query)
+        if not hits.empty:
+            found.append(hits.assign(related_by=why))
+    if not found:
+        return pd.DataFrame(columns=columns)
+    hits = pd.concat(found, ignore_index=True)
+    hits = hits[hits["id"].astype(str) != v.ref]
+    hits = hits.groupby("id", sort=False, as_index=False).agg(
+        {**{c: "first" for c in ("date", "title", "yes", "no", "abstain", "non_voting")},
+         "related_by": lambda s: "; ".join(dict.fromkeys(s))})
+    dates = pd.to_datetime(hits["date"])
+    hits = hits.assign(_gap=(dates - v.date).abs()).nsmallest(MAX_RELATED, "_gap")
+    hits = hits.assign(date=pd.to_datetime(hits["date"]).dt.date).sort_values(
+        ["date", "id"], kind="stable")
+    return hits.rename(columns={"id": "vote"})[columns].reset_index(drop=True)
 
 
 def _comparison(v: _Vote) -> tuple[str, str] | None:
@@ -392,14 +421,20 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
     r = repr(v.ref)
     pair = _comparison(v)
     title = _md_text(v.title)
-    record_line = (
-        "It uses the course data shipped with the package, so it runs without any "
-        "download; with the official UN voting file set, the same cells use the official "
-        "record." if v.course else
-        "It needs the UN Digital Library's *General Assembly Voting Data* file (from "
-        f"<{UNDL_RECORD_URL}>): set `UNGA_TEACH_UNDL` to the file before starting "
-        "JupyterLab, or run `ut.use_official_record(\"path/to/file.csv\")` after the first "
-        "cell.")
+    if record is not None:
+        record_line = (f"Its second code cell loads the official UN voting file "
+                       f"`{_md_text(Path(record).name)}`; keep that file where the cell says.")
+    elif v.course:
+        record_line = (
+            "It uses the course data shipped with the package, so it runs without any "
+            "download; with the official UN voting file set, the same cells use the "
+            "official record.")
+    else:
+        record_line = (
+            "It needs the UN Digital Library's *General Assembly Voting Data* file (from "
+            f"<{UNDL_RECORD_URL}>): set `UNGA_TEACH_UNDL` to the file before starting "
+            "JupyterLab, or run `ut.use_official_record(\"path/to/file.csv\")` after the "
+            "first cell.")
     cells = [
         _md("title", f"""
             # Lesson · {title}
@@ -584,10 +619,12 @@ def make_lesson(symbol: object, path: str | os.PathLike[str] | None = None, *,
         Where to write the notebook (default ``lesson_<vote>.ipynb`` in the
         current folder).
     record : str or path-like, optional
-        An official UN voting file the notebook should load itself, with
+        An official UN voting file: it is put in use here (as with
+        :func:`unga_teach.use_official_record`, for this session too) to read
+        the vote, and the notebook loads it itself with
         ``ut.use_official_record(record)`` after the setup cell. Without it, the
-        notebook uses the record in force where it runs (``UNGA_TEACH_UNDL``, or
-        the course data).
+        vote is read from the record in use, and the notebook uses the record
+        in force where it runs (``UNGA_TEACH_UNDL``, or the course data).
     overwrite : bool, default False
         Replace an existing file (an instructor's edited lesson is otherwise
         kept).
@@ -616,6 +653,12 @@ def make_lesson(symbol: object, path: str | os.PathLike[str] | None = None, *,
     import nbformat
     from nbformat.v4 import new_notebook
 
+    if record is not None:
+        if not Path(record).is_file():
+            raise UngaTeachError(f"The official file {record} does not exist.")
+        from .official.install import use_official_record
+
+        use_official_record(record)
     v = _vote(symbol)
     target = Path(path) if path is not None else _default_path(v)
     if target.suffix != ".ipynb":
@@ -624,8 +667,6 @@ def make_lesson(symbol: object, path: str | os.PathLike[str] | None = None, *,
     if target.exists() and not overwrite:
         raise UngaTeachError(f"{target} already exists; choose another path or overwrite it "
                              "(overwrite=True, or --force on the command line).")
-    if record is not None and not Path(record).is_file():
-        raise UngaTeachError(f"The official file {record} does not exist.")
     nb = new_notebook(cells=lesson_cells(symbol, record=record))
     nb.metadata = _notebook_metadata()
     nbformat.validate(nb)
