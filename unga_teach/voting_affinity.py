@@ -132,9 +132,9 @@ def _record_votes(codes: list[str]) -> tuple[pd.DataFrame, dict[str, Any]]:
     """
     from . import record
 
-    path = record.official_source()
-    if path is not None:
-        full = _official_frame(path)
+    full = record.official_frame()
+    if full is not None:
+        summary = record.derived(("affinity", "summary"), lambda: _summary(full))
         current = full["current_iso3"]
         mask = current.isin(codes).to_numpy(dtype=bool, na_value=False)
         rows = full.loc[mask, ["undl_id", "vote", "date", "session"]]
@@ -144,26 +144,16 @@ def _record_votes(codes: list[str]) -> tuple[pd.DataFrame, dict[str, Any]]:
             "key": rows["undl_id"].to_numpy(),
             "year": rows["date"].dt.year.to_numpy(),
             "session": rows["session"].astype(str).to_numpy(),
-            "date": rows["date"].to_numpy(),
         })
-        n_votes = int(full["undl_id"].nunique())
-        dates = full["date"]
-        info = {
-            "record": "official",
-            "path": path,
-            "recorded_votes": n_votes,
-            "first": dates.min(),
-            "last": dates.max(),
-        }
-        return out, info
+        return out, {"record": "official", "path": str(record.STATE.path), **summary}
     from .resolutions import load_resolutions
     from .votes import load_votes
 
-    votes = load_votes()
+    every = load_votes()
     res = load_resolutions(include_procedural=False).set_index("id")
+    used = res.loc[res.index.isin(set(every["resolution"].astype(str)))]
+    votes = every[every["iso3"].isin(codes).to_numpy()]
     rid = votes["resolution"].astype(str)
-    votes = votes[votes["iso3"].isin(codes).to_numpy()]
-    rid = rid[votes.index]
     dates = pd.to_datetime(res["date"])
     out = pd.DataFrame({
         "iso3": votes["iso3"].astype(str).to_numpy(),
@@ -171,44 +161,27 @@ def _record_votes(codes: list[str]) -> tuple[pd.DataFrame, dict[str, Any]]:
         "key": rid.to_numpy(),
         "year": rid.map(dates.dt.year).to_numpy(),
         "session": rid.map(res["session"].astype(str)).to_numpy(),
-        "date": rid.map(dates).to_numpy(),
     })
-    ids = [i for i in res.index if i in set(load_votes()["resolution"].astype(str))]
-    info = {
-        "record": "course",
-        "path": None,
-        "recorded_votes": len(ids),
-        "first": dates[ids].min(),
-        "last": dates[ids].max(),
-    }
+    info = {"record": "course", "path": None,
+            **_summary_of(pd.to_datetime(used["date"]), used["session"].astype(str),
+                          len(used))}
     return out, info
 
 
-def _official_frame(path: str) -> pd.DataFrame:
-    """Every row of the official file in use, read once per record (from its cache)."""
-    from . import record
-    from .official.read import read_undl
-
-    return record.derived(("affinity", "official frame", path),
-                          lambda: read_undl(path, resolutions="all"))
+def _summary(full: pd.DataFrame) -> dict[str, Any]:
+    """Votes, first and last date, years and sessions of the official file (once per record)."""
+    first = full.drop_duplicates("undl_id")
+    return _summary_of(first["date"], first["session"].astype(str), len(first))
 
 
-def _periods(rows: pd.DataFrame, info: dict[str, Any], by: str) -> list[object]:
-    """Every year (or session) with a recorded vote in the record, in time order."""
-    from . import record
-
-    if info["record"] == "official":
-        def build() -> list[object]:
-            full = _official_frame(str(info["path"]))
-            return _ordered_periods(full["date"], full["session"].astype(str), by)
-
-        return record.derived(("affinity", "periods", info["path"], by), build)
-    from .resolutions import load_resolutions
-    from .votes import load_votes
-
-    res = load_resolutions(include_procedural=False)
-    res = res[res["id"].isin(set(load_votes()["resolution"].astype(str)))]
-    return _ordered_periods(pd.to_datetime(res["date"]), res["session"].astype(str), by)
+def _summary_of(dates: pd.Series, sessions: pd.Series, n_votes: int) -> dict[str, Any]:
+    return {
+        "recorded_votes": int(n_votes),
+        "first": dates.min(),
+        "last": dates.max(),
+        "year": _ordered_periods(dates, sessions, "year"),
+        "session": _ordered_periods(dates, sessions, "session"),
+    }
 
 
 def _ordered_periods(dates: pd.Series, sessions: pd.Series, by: str) -> list[object]:
@@ -316,7 +289,7 @@ def affinity(
     states, refs = _resolve_states(state, against)
     codes = [s.iso3 for s in states] + [r.iso3 for r in refs]
     rows, info = _record_votes(codes)
-    periods = _periods(rows, info, by)
+    periods = info[by]
     shares, counts = _measure(rows, states, refs, periods, by, include_abstain, int(min_votes))
 
     n_p = len(periods)
@@ -416,7 +389,7 @@ def _attrs(states: list[Country], refs: list[Country], info: dict[str, Any], by:
                 f"({info['recorded_votes']:,} votes, {span}).")
     else:
         note = (f"Only the course's {info['recorded_votes']} votes on Ukraine ({span}), not "
-                f"the full record: {_OFFICIAL_FILE_HINT}")
+                "the full record.")
     parts = []
     for s in states:
         for r in refs:
@@ -444,7 +417,7 @@ def _attrs(states: list[Country], refs: list[Country], info: dict[str, Any], by:
         "path": info["path"],
         "recorded_votes": info["recorded_votes"],
         "rule": _rule_text(include_abstain),
-        "note": note,
+        "note": note if info["record"] == "official" else f"{note} {_OFFICIAL_FILE_HINT}",
         "description": description,
         "names": {c.iso3: c.name for c in [*states, *refs]},
         "by": by,
