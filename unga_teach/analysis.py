@@ -23,7 +23,7 @@ import pandas as pd
 from .categories import RECORDED_VOTES, VOTE_DTYPE, VOTE_LABELS, VOTE_ORDER
 from .errors import UngaTeachError
 from .members import Country, find_country, load_members
-from .resolutions import resolution_info, resolve_resolution, series
+from .resolutions import resolution_info, resolve_vote, series
 from .types import CountryRef, MajorityRule, ResolutionRef
 from .votes import load_votes
 
@@ -300,7 +300,7 @@ def transitions(a: ResolutionRef, b: ResolutionRef) -> pd.DataFrame:
     0
     """
     va = _vote_column(a)
-    vb = _vote_column(b).reindex(va.index)
+    vb = _vote_column(b).reindex(va.index, fill_value="unknown")  # not in b's record
     pairs = pd.DataFrame({"from_vote": va.astype(str), "to_vote": vb.astype(str)})
     grouped = pairs.groupby(["from_vote", "to_vote"]).groups
     groups = {key: sorted(idx) for key, idx in grouped.items()}
@@ -334,8 +334,8 @@ def transition_crosstab(a: ResolutionRef, b: ResolutionRef) -> pd.DataFrame:
     wide = pd.DataFrame(0, index=list(VOTE_ORDER), columns=list(VOTE_ORDER), dtype="int64")
     for f, to, n in zip(t["from_vote"], t["to_vote"], t["count"], strict=True):
         wide.loc[str(f), str(to)] = int(n)
-    wide.index = pd.Index(list(wide.index), name=f"vote on {resolve_resolution(a)}")
-    wide.columns = pd.Index(list(wide.columns), name=f"vote on {resolve_resolution(b)}")
+    wide.index = pd.Index(list(wide.index), name=f"vote on {resolve_vote(a).id}")
+    wide.columns = pd.Index(list(wide.columns), name=f"vote on {resolve_vote(b).id}")
     wide["total"] = wide.sum(axis=1)
     wide.loc["total"] = wide.sum(axis=0)
     return wide
@@ -360,7 +360,11 @@ def voting_member(country: object) -> Country:
 
 
 def resolution_ids(resolutions: Iterable[ResolutionRef] | None) -> list[str]:
-    """Resolve ids, symbols or drafts to the series' ids (``None``: all, oldest first).
+    """Resolve ids, symbols or drafts to vote ids (``None``: the course series, oldest first).
+
+    With an official record in use, any recorded vote of the file is accepted
+    (see :func:`unga_teach.resolve_vote`); a :func:`unga_teach.search_votes`
+    result is accepted as it is.
 
     Examples
     --------
@@ -369,18 +373,23 @@ def resolution_ids(resolutions: Iterable[ResolutionRef] | None) -> list[str]:
     """
     if resolutions is None:
         return series()
+    if isinstance(resolutions, pd.DataFrame) and "id" in resolutions.columns:
+        resolutions = resolutions["id"].tolist()
     if isinstance(resolutions, str):
         resolutions = [resolutions]
     ids: list[str] = []
+    course: set[str] = set()
     for ref in resolutions:
-        rid = resolve_resolution(ref)
-        if rid not in ids:
-            ids.append(rid)
+        vote = resolve_vote(ref)
+        if vote.id not in ids:
+            ids.append(vote.id)
+        if vote.course:
+            course.add(vote.id)
     if not ids:
         raise UngaTeachError("resolutions is empty: give at least one resolution, or None for all.")
     allowed = set(series())
     for rid in ids:
-        if rid not in allowed:
+        if rid in course and rid not in allowed:
             raise UngaTeachError(
                 f"{rid} is a procedural vote with official totals only; no state's vote on it "
                 f"is recorded. Use resolutions from: {', '.join(series())}."
@@ -397,13 +406,14 @@ def votes_by_state(ids: list[str], iso3s: Iterable[str]) -> dict[str, list[str]]
     {'USA': ['yes', 'no']}
     """
     wanted = set(iso3s)
-    votes = load_votes()
+    votes = load_votes() if set(ids) <= set(series()) else load_votes(ids)
     votes = votes[votes["iso3"].isin(wanted)]
     vote_of = {
         (str(r), str(i)): str(v)
         for r, i, v in zip(votes["resolution"], votes["iso3"], votes["vote"], strict=True)
     }
-    return {iso3: [vote_of[(r, iso3)] for r in ids] for iso3 in wanted}
+    # a state missing from an official vote's record (not a member then) is unknown there
+    return {iso3: [vote_of.get((r, iso3), "unknown") for r in ids] for iso3 in wanted}
 
 
 def _compare(vote_a: list[str], vote_b: list[str]) -> tuple[list[bool], list[object]]:
@@ -609,7 +619,7 @@ def cohesion_detail(group: str, resolution: ResolutionRef = "2026") -> pd.Series
     >>> int(d["members"]), int(d["unknown"])
     (23, 0)
     """
-    rid = resolve_resolution(resolution)
+    rid = resolve_vote(resolution).id
     members = group_iso3(group)
     votes = load_votes(rid)
     votes = votes[votes["iso3"].isin(members)]

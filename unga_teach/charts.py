@@ -193,11 +193,15 @@ def _how_known(resolution: ResolutionRef) -> dict[str, str]:
 
 
 def _vote_facts(ids: Sequence[str], iso3s: Iterable[str]) -> dict[tuple[str, str], tuple[str, str]]:
-    """``{(resolution, iso3): (confidence, source_url)}`` for the chosen votes."""
-    votes = load_votes()
+    """``{(resolution, iso3): (confidence, source_url)}`` for the chosen votes.
+
+    A state missing from an official vote's record gets ``("none", "no source")``.
+    """
     wanted = set(iso3s)
+    votes = load_votes() if set(ids) <= set(series()) else load_votes(list(ids))
     votes = votes[votes["iso3"].isin(wanted) & votes["resolution"].isin(list(ids))]
-    return {
+    missing = {(str(r), i): ("none", "no source") for r in ids for i in wanted}
+    return missing | {
         (str(r), str(i)): (str(c), str(u) if isinstance(u, str) and u else "no source")
         for r, i, c, u in zip(votes["resolution"], votes["iso3"], votes["confidence"],
                               votes["source_url"], strict=True)

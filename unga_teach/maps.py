@@ -323,9 +323,16 @@ def vote_map_table(resolution: ResolutionRef = "2026") -> pd.DataFrame:
     'none'
     """
     members = load_members()
-    votes = load_votes(resolution)[["iso3", "vote", "confidence", "source_url"]]
+    all_votes = load_votes(resolution)
+    votes = all_votes[["iso3", "vote", "confidence", "source_url"]]
     frame = members.merge(votes, on="iso3", how="left", validate="one_to_one",
                           suffixes=("_member", ""))
+    # an official vote of another time: today's members missing from its record are
+    # shown as unknown (never guessed); states of that time that are not members today
+    # (SUN, YUG ...) have no shape and are named in the description
+    missing = frame["vote"].isna()
+    frame["vote"] = frame["vote"].fillna("unknown")
+    frame["confidence"] = frame["confidence"].astype(object).where(~missing, "none")
     out = pd.DataFrame(
         {
             "name": frame["name"].astype(str),
@@ -341,7 +348,17 @@ def vote_map_table(resolution: ResolutionRef = "2026") -> pd.DataFrame:
     )
     out = out.sort_values("name", key=lambda s: s.str.casefold(), kind="stable")
     out = out.reset_index(drop=True)
-    out.attrs["description"] = _map_description(resolution, out)
+    description = _map_description(resolution, out)
+    if missing.any():
+        description += (f" {int(missing.sum())} of today's member states are not in this "
+                        "vote's record (not yet members, or listed under an earlier code): "
+                        "they are shown as unknown.")
+    former = all_votes.loc[~all_votes["iso3"].isin(set(members["iso3"].astype(str)))]
+    if len(former):
+        listed = ", ".join(f"{n} ({v})" for n, v in zip(former["name"], former["vote"],
+                                                         strict=True))
+        description += f" States of that time with no shape on today's map: {listed}."
+    out.attrs["description"] = description
     return out
 
 

@@ -70,8 +70,8 @@ def load_paragraphs(resolution: ResolutionRef | None = "2026") -> pd.DataFrame:
     """
     frame = _paragraphs()
     if resolution is not None:
-        from .resolutions import resolve_resolution
+        from .resolutions import resolve_vote  # any vote: a non-course vote has no rows
 
-        frame = frame[frame["resolution"] == resolve_resolution(resolution)]
+        frame = frame[frame["resolution"] == resolve_vote(resolution).id]
         frame = frame.sort_values("position")
     return frame.reset_index(drop=True).copy()

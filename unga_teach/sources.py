@@ -85,7 +85,7 @@ def load_conflicts(resolution: ResolutionRef | None = None) -> pd.DataFrame:
     """
     frame = _conflicts()
     if resolution is not None:
-        from .resolutions import resolve_resolution
+        from .resolutions import resolve_vote  # any vote: a non-course vote has no rows
 
-        frame = frame[frame["resolution"] == resolve_resolution(resolution)]
+        frame = frame[frame["resolution"] == resolve_vote(resolution).id]
     return frame.reset_index(drop=True).copy()

@@ -83,9 +83,9 @@ def load_statements(resolution: ResolutionRef | None = None) -> pd.DataFrame:
     """
     frame = _statements()
     if resolution is not None:
-        from .resolutions import resolve_resolution
+        from .resolutions import resolve_vote  # any vote: a non-course vote has no rows
 
-        frame = frame[frame["resolution"] == resolve_resolution(resolution)]
+        frame = frame[frame["resolution"] == resolve_vote(resolution).id]
     out = frame.reset_index(drop=True).copy()
     out["themes"] = [list(t) for t in out["themes"]]  # no shared lists with the cache
     return out
