@@ -8,9 +8,10 @@ CSK, DDR, YMD, YAR, ZAR, BUR, ROM) in the early sessions. The votes are
 random but correlated by bloc, so agreement matrices are not trivial. Nothing
 in it is real data.
 
-Run from the repository root (the output goes to the git-ignored ``build/``)::
+Run from the repository root (the output goes to the temporary folder, outside
+the repository: 400 MB)::
 
-    python benchmarks/make_synthetic_undl.py [--out build/undl_synthetic.csv] [--votes 4900]
+    python benchmarks/make_synthetic_undl.py [--out /tmp/undl_synthetic.csv] [--votes 4900]
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ import argparse
 import csv
 import io
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = ROOT / "build" / "undl_synthetic.csv"
+DEFAULT_OUT = Path(tempfile.gettempdir()) / "undl_synthetic.csv"
 
 COLUMNS = [
     "undl_id", "ms_code", "ms_name", "ms_vote", "date", "session", "resolution", "draft",

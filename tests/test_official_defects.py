@@ -254,11 +254,11 @@ def test_unwritable_cache_folder(tmp_path: Path, monkeypatch, capsys) -> None:
             raise PermissionError(13, "Permission denied", str(self))
         return real_is_file(self)
 
-    def write_ipc(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def open_sink(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(Path, "is_file", is_file)
-    monkeypatch.setattr(official_cache, "_write_ipc", write_ipc)
+    monkeypatch.setattr(official_cache, "_open_sink", open_sink)
     frame = ut.read_undl(FIXTURE)
     assert len(frame) == 5 * 193
     assert frame.attrs["cache"].startswith("not used")
@@ -411,8 +411,8 @@ def test_old_parquet_caches_are_ignored_and_cleaned(tmp_path: Path) -> None:
         p.write_bytes(b"PAR1 old")
     frame = ut.read_undl(FIXTURE, resolutions="all")
     assert frame.attrs["cache"].startswith("written: ") and frame.attrs["cache"].endswith(".arrow")
+    assert official_cache.cache_usage().entries == 1  # waits for the write under way
     assert not any(p.exists() for p in old)
-    assert official_cache.cache_usage().entries == 1
 
 
 def test_current_record_says_which_record(tmp_path: Path) -> None:

@@ -485,6 +485,25 @@ def test_a_cached_frame_can_be_changed_in_place(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(again, undl.read_undl(path, resolutions="all", cache=False))
 
 
+def test_blanks_survive_the_cache(tmp_path: Path) -> None:
+    """A blank date (NaT), blank totals (Int16 <NA>) and a state with no successor (<NA>)."""
+    header, rows = _rows()
+    uid = _id_of("A/RES/ES-11/1")
+    for row in rows:
+        if row[header.index("undl_id")] == uid:
+            row[header.index("date")] = ""
+            row[header.index("total_no")] = ""
+    _set(rows, header, uid, "FRA", ms_code="YUG", ms_name="YUGOSLAVIA")
+    path = _write(tmp_path / "ga.csv", header, rows)
+    fresh = undl.read_undl(path, resolutions="all", cache=False)
+    assert fresh["date"].isna().sum() == fresh["total_no"].isna().sum() > 0
+    assert str(fresh["total_no"].dtype) == "Int16" and fresh["current_iso3"].isna().any()
+    undl.read_undl(path, resolutions="all")
+    cached = undl.read_undl(path, resolutions="all")
+    assert cached.attrs["cache"].startswith("read: ")
+    pd.testing.assert_frame_equal(cached, fresh)
+
+
 def test_a_truncated_cache_file_is_ignored_and_rebuilt(tmp_path: Path) -> None:
     path = tmp_path / "ga.csv"
     path.write_bytes(FIXTURE.read_bytes())

@@ -166,6 +166,11 @@ def check_last_link(path: Path, undl_id: str, link: str) -> None:
         raise _truncated(path, "the last row (its undl_link is cut short)")
 
 
+#: bytes per block of the CSV parse: each block is a chunk with its own dictionaries. 4 MiB
+#: measured fastest for parse + checks on the UN file (1 MiB: +20%, more chunks to unify)
+_BLOCK = 4 << 20
+
+
 def _arrow_types(mapping: dict[str, str]) -> tuple[list[str], dict[str, Any]]:
     import pyarrow as pa
 
@@ -207,7 +212,7 @@ def parse_csv(path: Path, gz: bool, mapping: dict[str, str], progress: bool,
         return "error"
 
     def run(newlines_in_values: bool) -> Any:
-        read_options = pacsv.ReadOptions(block_size=1 << 20)
+        read_options = pacsv.ReadOptions(block_size=_BLOCK)
         parse_options = pacsv.ParseOptions(newlines_in_values=newlines_in_values,
                                            invalid_row_handler=on_bad_row)
         convert_options = pacsv.ConvertOptions(
@@ -322,8 +327,8 @@ def _parse_error(path: Path, gz: bool, msg: str, bad_rows: list[str],
         )
     if "straddling" in msg or "block" in msg:
         return DataFileError(
-            "a line is longer than 1 MB: this is not the UN voting file, or it is damaged "
-            "(a missing line break?). Download it again.",
+            f"a line is longer than {_BLOCK >> 20} MB: this is not the UN voting file, or it is "
+            "damaged (a missing line break?). Download it again.",
             path=name,
         )
     if "Empty CSV" in msg:

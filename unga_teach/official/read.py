@@ -85,7 +85,7 @@ def load_all(path: str | PathLike[str], *, cache: bool,
     frame = assemble(*parts)
     del parts
     if cache_path is not None:
-        problem = _cache.write_cache(frame, cache_path)
+        problem = _cache.write_cache(frame, cache_path, background=True)
         status = (_cache.CacheStatus("written", cache_path) if problem is None
                   else _cache.CacheStatus("not written", None, problem))
     return frame, status
