@@ -25,6 +25,7 @@ from unga_teach.lesson import LESSON_CHECKS, lesson_cells, lesson_questions
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 from nbexec import WidgetSafeClient  # noqa: E402
+from record_isolation import isolated_record  # noqa: E402, F401  (a fixture)
 from test_notebooks_run import PROBE, SOCKET_GUARD  # noqa: E402
 
 LESSON_VOTES = ["ES-11/1", "A/RES/68/262"]
@@ -65,13 +66,19 @@ def lesson_path(symbol: str) -> Path:
 @cache
 def run_lesson(symbol: str) -> Run:
     """Execute the lesson once in a fresh kernel, with the socket guard first."""
+    return execute(lesson_path(symbol))
+
+
+def execute(path: Path, undl: Path | None = None) -> Run:
+    """Run a notebook in a fresh kernel (``UNGA_TEACH_UNDL`` = ``undl``, or unset)."""
     from nbclient.exceptions import CellExecutionError
 
-    path = lesson_path(symbol)
     nb = nbformat.read(path, as_version=4)
     nb.cells.insert(0, nbformat.v4.new_code_cell(SOCKET_GUARD.strip(), id="ut-socket-guard"))
     run = Run(path=path, nb=nb)
     env_backup = os.environ.pop("UNGA_TEACH_UNDL", None)  # a course vote needs no file
+    if undl is not None:
+        os.environ["UNGA_TEACH_UNDL"] = str(undl)
     client = WidgetSafeClient(nb, kernel_name="python3", timeout=180, store_widget_state=False,
                               record_timing=False, shutdown_kernel="immediate",
                               resources={"metadata": {"path": str(path.parent)}})
@@ -88,6 +95,7 @@ def run_lesson(symbol: str) -> Run:
             text = "".join(o.get("text", "") for o in probe.outputs if o.get("name") == "stdout")
             run.net_attempts = json.loads(text.strip() or "[]")
     finally:
+        os.environ.pop("UNGA_TEACH_UNDL", None)
         if env_backup is not None:
             os.environ["UNGA_TEACH_UNDL"] = env_backup
     return run
@@ -257,3 +265,47 @@ def test_cli_lesson_default_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.chdir(tmp_path)
     assert main(["lesson", "A/RES/68/262"]) == 0
     assert [p.name for p in tmp_path.iterdir()] == ["lesson_68_262.ipynb"]
+
+
+# --------------------------------------------------------------------------- other votes
+@pytest.mark.usefixtures("isolated_record")
+def test_a_vote_outside_the_course_needs_the_official_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["lesson", "A/RES/79/9901", "--out", str(tmp_path / "x.ipynb")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.count("\n") == 1
+    assert "digitallibrary.un.org/record/4060887" in err and "UNGA_TEACH_UNDL" in err
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not EXTRA_FIXTURE.exists(), reason="no tests/fixtures/undl_extra.csv")
+@pytest.mark.usefixtures("isolated_record")
+def test_lesson_for_a_vote_of_the_official_record(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "middle_east.ipynb"
+    assert main(["lesson", "A/RES/ES-10/9903", "--out", str(out),
+                 "--record", str(EXTRA_FIXTURE)]) == 0, capsys.readouterr().err
+    nb = nbformat.read(out, as_version=4)
+    codes = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert codes[1] == f"ut.use_official_record({str(EXTRA_FIXTURE)!r})"
+    text = "\n".join(c.source for c in nb.cells)
+    assert "SYNTHETIC TEST VOTE" in text and "116 in favour, 19 against, 39" in text
+    assert "subject: middle east situation" in ut.related_votes("A/RES/ES-10/9903")[
+        "related_by"].iloc[0]
+    assert "shift_chart('A/RES/ES-10/9903', 'A/RES/79/9901')" in text
+    flat = " ".join(text.split())
+    for q in lesson_questions("A/RES/ES-10/9903"):
+        assert q.answer not in flat and " ".join(q.explanation.split()) not in flat
+    assert out.stat().st_size < MAX_BYTES
+    # the same vote, the notebook relying on UNGA_TEACH_UNDL where it runs
+    plain = ut.make_lesson("A/RES/78/9902", tmp_path / "oceans.ipynb")
+    plain_text = "\n".join(_sources(plain))
+    plain_code = [c.source for c in nbformat.read(plain, as_version=4).cells
+                  if c.cell_type == "code"]
+    assert not any("use_official_record(" in c for c in plain_code)
+    assert "UNGA_TEACH_UNDL" in plain_text
+    assert "names no other vote" in plain_text  # no related vote: said, not an empty table
+    for path in (out, plain):
+        run = execute(path, undl=EXTRA_FIXTURE if path == plain else None)
+        assert run.error is None, run.error
+        assert run.net_attempts == []
