@@ -664,13 +664,33 @@ def cohesion(group: str, resolution: ResolutionRef = "2026") -> float:
 
 
 # ------------------------------------------------------------------------ history
-def vote_history(country: CountryRef) -> pd.DataFrame:
-    """One state's vote on every resolution of the series, oldest first.
+def _grid_for(votes: pd.DataFrame, ids: list[str], iso3: str) -> pd.DataFrame:
+    """``votes`` with an ``unknown`` row for ``iso3`` on each vote that does not list it."""
+    have = set(votes.loc[votes["iso3"] == iso3, "resolution"].astype(str))
+    missing = [r for r in ids if r not in have]
+    if missing:
+        extra = pd.DataFrame({"resolution": missing, "iso3": iso3, "vote": "unknown",
+                              "confidence": "none", "source_url": ""})
+        votes = pd.concat([votes.astype({"resolution": str}), extra], ignore_index=True)
+    votes = votes.copy()
+    votes["resolution"] = pd.Categorical(votes["resolution"].astype(str), categories=ids,
+                                         ordered=True)
+    return votes.sort_values("resolution", kind="stable")
+
+
+def vote_history(country: CountryRef, *,
+                 resolutions: Iterable[ResolutionRef] | None = None) -> pd.DataFrame:
+    """One state's vote on every resolution of the series (or on chosen votes), oldest first.
 
     Parameters
     ----------
     country : str
         A member state, by name or code.
+    resolutions : list of str, optional
+        The votes to show (any vote :func:`unga_teach.resolve_vote` accepts,
+        or a :func:`unga_teach.search_votes` result), sorted by date. ``None``:
+        the course series. A vote whose record does not list the state (not
+        a member then) shows ``unknown``.
 
     Returns
     -------
@@ -688,7 +708,12 @@ def vote_history(country: CountryRef) -> pd.DataFrame:
     True
     """
     state = voting_member(country)
-    votes = load_votes()
+    if resolutions is None:
+        votes = load_votes()
+    else:
+        ids = resolution_ids(resolutions)
+        ids.sort(key=lambda r: pd.Timestamp(resolution_info(r)["date"]))
+        votes = _grid_for(load_votes(ids), ids, state.iso3)
     mine = votes[votes["iso3"] == state.iso3]
     res = []
     for rid in mine["resolution"].astype(str):

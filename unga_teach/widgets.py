@@ -184,25 +184,80 @@ def _show_spec(out: widgets.Output, spec: dict[str, Any]) -> None:
                 raw=True)
 
 
-def _resolution_options() -> list[tuple[str, str]]:
-    from .resolutions import load_resolutions
+def _resolution_options(votes: list[str] | None = None) -> list[tuple[str, str]]:
+    """Menu entries: the course series, or the chosen votes (any recorded vote)."""
+    from .resolutions import load_resolutions, resolution_info
 
+    if votes is not None:
+        options = []
+        for rid in votes:
+            info = resolution_info(rid)
+            options.append((f"{info['label']} — {info['title']}", rid))
+        return options
     frame = load_resolutions(include_procedural=False)
     return [(f"{label} — {title}", str(rid)) for rid, label, title in
             zip(frame["id"], frame["label"], frame["title"], strict=True)]
 
 
-def _series_id(ref: object) -> str:
-    """Resolve ``ref`` to a resolution of the series (not the procedural motion)."""
-    from .resolutions import resolve_resolution, series
+def _series_id(ref: object, allowed: list[str] | None = None) -> str:
+    """Resolve ``ref`` to a vote with a roll call (not the procedural motion).
 
-    rid = resolve_resolution(ref)
+    Any recorded vote of the official file is accepted (see
+    :func:`unga_teach.resolve_vote`); with ``allowed``, it must be one of them.
+    """
+    from .resolutions import resolve_vote, series
+
+    vote = resolve_vote(ref)
     ids = series()
-    if rid not in ids:
+    if vote.course and vote.id not in ids:
         raise UnknownResolutionError(
             f"{ref} (a procedural vote: official totals only, no per-country record)", ids
         )
-    return rid
+    if allowed is not None and vote.id not in allowed:
+        raise UngaTeachError(f"{vote.id} is not one of the votes offered here: "
+                             f"{', '.join(allowed)}.")
+    return vote.id
+
+
+def _vote_selection(votes: object) -> list[str] | None:
+    """The ids of a selection of votes (a list, or a search_votes result), or None."""
+    if votes is None:
+        return None
+    from .analysis import resolution_ids
+
+    ids = resolution_ids(votes)  # type: ignore[arg-type]
+    for rid in ids:
+        _series_id(rid)
+    return ids
+
+
+def _menu(votes: list[str] | None, wanted: Iterable[object]) -> list[str] | None:
+    """The votes of a menu: ``votes``, or the series plus any other vote asked for."""
+    if votes is not None:
+        return votes
+    from .resolutions import series
+
+    ids = series()
+    extra = [rid for rid in (_series_id(w) for w in wanted) if rid not in ids]
+    return ids + list(dict.fromkeys(extra)) if extra else None
+
+
+def _official_only(ids: Iterable[str]) -> list[str]:
+    """The votes among ``ids`` known only from the official UN file."""
+    from .resolutions import resolve_vote
+
+    return [rid for rid in ids if not resolve_vote(rid).course]
+
+
+def _official_note(ids: Iterable[str]) -> str:
+    """A sentence for votes known only from the official file ("" when there are none)."""
+    only = _official_only(ids)
+    if not only:
+        return ""
+    which = escape(", ".join(only))
+    return (f"<p><small>{which}: known only from the official UN voting record (every vote "
+            "there has the UN record as its source). No statements or paragraphs are recorded "
+            "for this vote in the course data.</small></p>")
 
 
 class _Panel(widgets.VBox):
@@ -259,9 +314,12 @@ class CountryExplorer(_Panel):
 
     css_class = "ut-country-explorer"
 
-    def __init__(self, initial: str | None = "Ukraine") -> None:
+    def __init__(self, initial: str | None = "Ukraine", *, votes: object = None) -> None:
         super().__init__()
         from .members import load_members
+
+        #: the votes shown (None: the course series)
+        self.votes: list[str] | None = _vote_selection(votes)
 
         names = sorted(load_members()["name"].astype(str))
         self.country = widgets.Combobox(
@@ -329,7 +387,7 @@ class CountryExplorer(_Panel):
     def _votes_section(self, iso3: str, name: str) -> str:
         from .analysis import vote_history
 
-        hist = vote_history(iso3).reset_index(drop=True)
+        hist = vote_history(iso3, resolutions=self.votes).reset_index(drop=True)
         self.history = hist
         rows = []
         for rec in hist.itertuples(index=False):
@@ -351,10 +409,12 @@ class CountryExplorer(_Panel):
                 rows,
                 {"date": "Date", "resolution": "Resolution", "title": "Title", "vote": "Vote",
                  "confidence": "How sure", "source": "Source"},
-                caption=f"How {name} voted on each resolution of the series "
-                        f"({n_known} of {len(hist)} votes known from a source)",
+                caption=(f"How {name} voted on each resolution of the series "
+                         if self.votes is None else f"How {name} voted on the chosen votes ")
+                + f"({n_known} of {len(hist)} votes known from a source)",
             )
             + (_unknown_rule(UNKNOWN_RULE) if n_known < len(hist) else "")
+            + (_official_note(self.votes) if self.votes is not None else "")
         )
 
     def _groups_section(self, iso3: str, name: str) -> str:
@@ -394,7 +454,13 @@ class CountryExplorer(_Panel):
 
         st = load_statements()
         st = st[st["speaker_iso3"].astype(str) == iso3].sort_values(["date", "statement_id"])
+        if self.votes is not None:
+            st = st[st["resolution"].astype(str).isin(self.votes)]
         parts = ["<h4>Statements</h4>"]
+        if st.empty and self.votes is not None:
+            parts.append(f"<p>No statement by {escape(name)} on these votes is recorded in the "
+                         "course data.</p>")
+            return "".join(parts)
         if st.empty:
             parts.append(f"<p>No statement by {escape(name)} is recorded in the course data.</p>")
             return "".join(parts)
@@ -428,8 +494,9 @@ class CountryExplorer(_Panel):
         return "".join(parts)
 
 
-def country_explorer(initial: str | None = "Ukraine") -> CountryExplorer:
-    """Explore one state: its votes on the series, its groups and its statements.
+def country_explorer(initial: str | None = "Ukraine", *, votes: object = None,
+                     ) -> CountryExplorer:
+    """Explore one state: its votes on the series (or chosen votes), its groups, its statements.
 
     Type a name in the box and press Enter. UN names, common names ("Turkey",
     "UK", "Ivory Coast") and ISO codes are accepted; unknown text gives a
@@ -439,6 +506,11 @@ def country_explorer(initial: str | None = "Ukraine") -> CountryExplorer:
     ----------
     initial : str or None, default "Ukraine"
         The state shown first (any accepted name); None starts empty.
+    votes : list of str, optional
+        The votes to show instead of the course series: any votes
+        :func:`unga_teach.resolve_vote` accepts, or a
+        :func:`unga_teach.search_votes` result (for example all 2024 votes
+        on the Middle East, with an official record in use).
 
     Returns
     -------
@@ -454,7 +526,7 @@ def country_explorer(initial: str | None = "Ukraine") -> CountryExplorer:
     >>> "Did you mean France?" in w.error_html.value
     True
     """
-    return CountryExplorer(initial)
+    return CountryExplorer(initial, votes=votes)
 
 
 # --------------------------------------------------------------------------- groups
@@ -479,9 +551,14 @@ class GroupExplorer(_Panel):
 
     css_class = "ut-group-explorer"
 
-    def __init__(self, initial: str = "EU", resolution: object = "2026") -> None:
+    def __init__(self, initial: str = "EU", resolution: object = "2026", *,
+                 votes: object = None) -> None:
         super().__init__()
         from .groups import REGIONAL_GROUPS, group_names
+
+        self.votes: list[str] | None = _vote_selection(votes)
+        if self.votes is not None and resolution == "2026" and "2026" not in self.votes:
+            resolution = self.votes[0]
 
         names = group_names()
         blocs = sorted(k for k in names if k not in REGIONAL_GROUPS)
@@ -496,8 +573,9 @@ class GroupExplorer(_Panel):
             )
         self.group = widgets.Dropdown(options=options, value=by_key[key], description="Group:",
                                       layout=widgets.Layout(width="min(560px, 100%)"))
-        self.resolution = widgets.Dropdown(options=_resolution_options(),
-                                           value=_series_id(resolution),
+        menu = _menu(self.votes, [resolution])
+        self.resolution = widgets.Dropdown(options=_resolution_options(menu),
+                                           value=_series_id(resolution, menu),
                                            description="Resolution:",
                                            layout=widgets.Layout(width="min(560px, 100%)"))
         self.result_html = widgets.HTML("")
@@ -539,6 +617,7 @@ class GroupExplorer(_Panel):
         parts = [html_table(shown, {"vote": "Vote", "count": "Members", "share": "Share"},
                             caption=f"{label}: how its {n} members voted on {rid}")]
         parts.append(self._cohesion_html(code, rid))
+        parts.append(_official_note([rid]))
         self.result_html.value = "".join(parts)
 
         order = {v: i for i, v in enumerate(VOTE_ORDER)}
@@ -576,7 +655,8 @@ class GroupExplorer(_Panel):
                 "known voted the same way; see <code>help(ut.cohesion)</code>)</small></p>")
 
 
-def group_explorer(initial: str = "EU", resolution: object = "2026") -> GroupExplorer:
+def group_explorer(initial: str = "EU", resolution: object = "2026", *,
+                   votes: object = None) -> GroupExplorer:
     """Explore how the members of a bloc or UN regional group voted.
 
     Parameters
@@ -606,7 +686,7 @@ def group_explorer(initial: str = "EU", resolution: object = "2026") -> GroupExp
     >>> int(w.counts["count"].sum())
     7
     """
-    return GroupExplorer(initial, resolution)
+    return GroupExplorer(initial, resolution, votes=votes)
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -1030,13 +1110,20 @@ class VoteComparer(_Panel):
 
     css_class = "ut-vote-comparer"
 
-    def __init__(self, res_a: object = "ES-11/7", res_b: object = "2026") -> None:
+    def __init__(self, res_a: object = "ES-11/7", res_b: object = "2026", *,
+                 votes: object = None) -> None:
         super().__init__()
-        options = _resolution_options()
+        self.votes: list[str] | None = _vote_selection(votes)
+        default_pair = (res_a, res_b) == ("ES-11/7", "2026")
+        if self.votes is not None and default_pair and not {"ES-11/7", "2026"} <= set(
+                self.votes):
+            res_a, res_b = self.votes[0], self.votes[min(1, len(self.votes) - 1)]
+        menu = _menu(self.votes, [res_a, res_b])
+        options = _resolution_options(menu)
         layout = widgets.Layout(width="min(560px, 100%)")
-        self.res_a = widgets.Dropdown(options=options, value=_series_id(res_a),
+        self.res_a = widgets.Dropdown(options=options, value=_series_id(res_a, menu),
                                       description="From:", layout=layout)
-        self.res_b = widgets.Dropdown(options=options, value=_series_id(res_b),
+        self.res_b = widgets.Dropdown(options=options, value=_series_id(res_b, menu),
                                       description="To:", layout=layout)
         self.table_html = widgets.HTML("")
         self.chart_output = widgets.Output()
@@ -1091,6 +1178,7 @@ class VoteComparer(_Panel):
                          caption=f"How states moved from {a} to {b} (combinations with no "
                                  "state are left out)")
             + (_unknown_rule(UNKNOWN_RULE_MANY) if unknown else "")
+            + _official_note(dict.fromkeys((a, b)))
             + "<p><small>Each state's sources: type its name in "
               "<code>ut.country_explorer()</code>.</small></p>"
         )
@@ -1117,7 +1205,8 @@ class VoteComparer(_Panel):
         return alt.LayerChart.from_dict(self.chart_spec, validate=False)
 
 
-def vote_comparer(res_a: object = "ES-11/7", res_b: object = "2026") -> VoteComparer:
+def vote_comparer(res_a: object = "ES-11/7", res_b: object = "2026", *,
+                  votes: object = None) -> VoteComparer:
     """Compare two votes of the series: who moved from which vote to which.
 
     Parameters
@@ -1145,4 +1234,4 @@ def vote_comparer(res_a: object = "ES-11/7", res_b: object = "2026") -> VoteComp
     >>> "ES-11/1" in w.table_html.value
     True
     """
-    return VoteComparer(res_a, res_b)
+    return VoteComparer(res_a, res_b, votes=votes)
