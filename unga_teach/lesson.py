@@ -578,6 +578,13 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
 
 
 def _explorer_call(v: _Vote, pair: tuple[str, str] | None) -> str:
+    """The explorer, filtered to this vote when the installed explorer can be."""
+    import inspect
+
+    from .widgets import country_explorer
+
+    if "votes" in inspect.signature(country_explorer).parameters:
+        return f"ut.country_explorer(votes=[{v.ref!r}])"
     return "ut.country_explorer()"
 
 
