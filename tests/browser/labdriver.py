@@ -98,9 +98,10 @@ BUILDERS = (
     "paragraph_explorer",
     "vote_comparer",
     "self_check",
+    "lesson_check",
 )
 #: Builders that are self-checks: pictured before the test answers them.
-SELF_CHECKS = ("quiz", "matching_quiz", "self_check")
+SELF_CHECKS = ("quiz", "matching_quiz", "self_check", "lesson_check")
 _BUILDER_RE = re.compile(r"(?<![\w.])(?:\w+\.)?(" + "|".join(BUILDERS) + r")\s*\(")
 _CHART_RE = re.compile(r"(_chart|\bvote_map)\s*\(")
 
@@ -608,6 +609,8 @@ def _interact(page: Any, out: Any, builder: str) -> tuple[bool, str]:
     if builder == "self_check":  # from the question bank: a quiz or a matching quiz
         has_radio = out.locator(".widget-radio-box input[type=radio]").count() > 0
         builder = "quiz" if has_radio else "matching_quiz"
+    if builder == "lesson_check":  # a generated lesson's self-check: always a quiz
+        builder = "quiz"
     if builder == "quiz":
         out.locator(".widget-radio-box input[type=radio]").first.check()
         out.locator("button", has_text="Check").first.click()
