@@ -40,9 +40,8 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import altair as alt
 import numpy as np
 import pandas as pd
 
@@ -50,6 +49,9 @@ from .analysis import voting_member
 from .errors import UngaTeachError
 from .members import Country
 from .types import CountryRef
+
+if TYPE_CHECKING:  # altair is imported by affinity_chart only (it takes seconds to import)
+    import altair as alt
 
 #: Columns of :func:`affinity` (the period column is named after ``by``).
 AFFINITY_COLUMNS: tuple[str, ...] = ("state", "reference", "year", "agreement", "votes")
@@ -138,9 +140,9 @@ def _record_votes(codes: list[str]) -> tuple[pd.DataFrame, dict[str, Any]]:
         current = full["current_iso3"]
         mask = current.isin(codes).to_numpy(dtype=bool, na_value=False)
         rows = full.loc[mask, ["undl_id", "vote", "date", "session"]]
-        out = pd.DataFrame({
-            "iso3": current[mask].astype(str).to_numpy(),
-            "vote": rows["vote"].astype(str).to_numpy(),
+        out = pd.DataFrame({  # codes and votes stay categorical (no string copies)
+            "iso3": current[mask].array,
+            "vote": rows["vote"].array,
             "key": rows["undl_id"].to_numpy(),
             "year": rows["date"].dt.year.to_numpy(),
             "session": rows["session"].astype(str).to_numpy(),
@@ -311,11 +313,13 @@ def _measure(
 ) -> tuple[np.ndarray, np.ndarray]:
     """``(agreement, comparable votes)``, each states x references x periods.
 
-    The agreement comes from :func:`agreement_matrix` in one call, with each
-    state split into one pseudo-state per period (``"FRA|1990"``): two
-    pseudo-states share votes only within their period, so one matrix holds
-    every period's agreement. ``agreement_matrix`` gives shares only, so the
-    comparable votes are counted here with the same positions.
+    The agreement comes from :func:`agreement_matrix` in one call: each state
+    is split into one pseudo-state per period, and each vote is numbered
+    within its period (0, 1, 2, ...), so that the matrix is (states x
+    periods) by (most votes in a period), not by every vote of the file.
+    Pairs of pseudo-states of the same period compare exactly that period's
+    votes; the other pairs are never read. ``agreement_matrix`` gives shares
+    only, so the comparable votes are counted here from the same positions.
     """
     from .official.agreement import agreement_matrix
 
@@ -323,46 +327,53 @@ def _measure(
     shares = np.full((n_s, n_r, n_p), np.nan)
     counts = np.zeros((n_s, n_r, n_p), dtype=np.int64)
     period_of = {p: i for i, p in enumerate(periods)}
-    period_col = rows[by].to_numpy()
-    p_idx = pd.Series(period_col).map(period_of).to_numpy(dtype=np.float64, na_value=np.nan)
+    p_idx = pd.Series(rows[by].to_numpy()).map(period_of).to_numpy(
+        dtype=np.float64, na_value=np.nan)
     usable = ~np.isnan(p_idx)
     if not usable.any():
         return shares, counts
     rows = rows.loc[usable]
     p_idx = p_idx[usable].astype(np.int64)
-    iso3 = rows["iso3"].to_numpy()
-
-    pseudo = pd.DataFrame({
-        "iso3": pd.Series(iso3, dtype=str).str.cat(pd.Series(p_idx).astype(str), sep="|"),
-        "vote": rows["vote"].to_numpy(),
-        "undl_id": rows["key"].to_numpy(),
-    })
-    matrix = agreement_matrix(pseudo, include_abstain=include_abstain, min_votes=min_votes)
-
-    # comparable votes: positions as a states x votes array (-1: no position)
-    allowed = _POSITIONS if include_abstain else {"yes": 0, "no": 1}
-    position = pd.Series(rows["vote"].to_numpy()).map(allowed).to_numpy(
-        dtype=np.float64, na_value=np.nan)
+    order = [s.iso3 for s in states] + [r.iso3 for r in refs]
+    state_codes = _lookup(rows["iso3"], {code: i for i, code in enumerate(order)})
     vote_codes, vote_keys = pd.factorize(rows["key"].to_numpy())
     vote_period = np.zeros(len(vote_keys), dtype=np.int64)
     vote_period[vote_codes] = p_idx
-    order = [s.iso3 for s in states] + [r.iso3 for r in refs]
-    state_codes = pd.Index(order).get_indexer(iso3)
-    pos = np.full((len(order), len(vote_keys)), -1, dtype=np.int8)
-    has = ~np.isnan(position)
-    pos[state_codes[has], vote_codes[has]] = position[has].astype(np.int8)
+    rank = pd.Series(vote_period).groupby(vote_period).cumcount().to_numpy()
 
+    pseudo = pd.DataFrame({
+        "iso3": state_codes * n_p + p_idx,  # pseudo-state: state i in period p
+        "vote": rows["vote"].to_numpy(),
+        "undl_id": rank[vote_codes],  # the vote's number within its period
+    })
+    matrix = agreement_matrix(pseudo, include_abstain=include_abstain, min_votes=min_votes)
     values = matrix.to_numpy()
+
+    # comparable votes: positions as a states x votes array (-1: no position)
+    allowed = _POSITIONS if include_abstain else {"yes": 0, "no": 1}
+    position = _lookup(rows["vote"], allowed)
+    pos = np.full((len(order), len(vote_keys)), -1, dtype=np.int8)
+    has = position >= 0
+    pos[state_codes[has], vote_codes[has]] = position[has]
+    where = {int(label): k for k, label in enumerate(matrix.index)}
     for i in range(n_s):
         for j in range(n_r):
             both = (pos[i] >= 0) & (pos[n_s + j] >= 0)
             counts[i, j] = np.bincount(vote_period[both], minlength=n_p)
-            found = np.flatnonzero(counts[i, j])
-            a = matrix.index.get_indexer([f"{order[i]}|{p}" for p in found])
-            b = matrix.index.get_indexer([f"{order[n_s + j]}|{p}" for p in found])
-            ok = (a >= 0) & (b >= 0)  # a comparable vote means both are in the matrix
-            shares[i, j, found[ok]] = values[a[ok], b[ok]]
+            for p in np.flatnonzero(counts[i, j]):
+                # a comparable vote means both pseudo-states are in the matrix
+                a, b = where[i * n_p + int(p)], where[(n_s + j) * n_p + int(p)]
+                shares[i, j, p] = values[a, b]
     return shares, counts
+
+
+def _lookup(values: pd.Series, table: dict[str, int]) -> np.ndarray:
+    """``table[value]`` for each value (``-1`` if absent), through the categories if any."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        lut = np.array([table.get(str(c), -1) for c in values.cat.categories] + [-1],
+                       dtype=np.int64)
+        return lut[values.cat.codes.to_numpy()]
+    return np.array([table.get(str(v), -1) for v in values], dtype=np.int64)
 
 
 def _period_phrase(info: dict[str, Any]) -> str:
@@ -511,6 +522,8 @@ def affinity_chart(
     >>> "course" in " ".join(spec["title"]["subtitle"])
     True
     """
+    import altair as alt
+
     from .charts import inline_data, wrap_lines
 
     tidy = affinity(state, against=against, by=by, include_abstain=include_abstain,
