@@ -273,6 +273,10 @@ def test_chart_rules() -> None:
     values = [row for rows in ukr["datasets"].values() for row in rows]
     row_2026 = next(v for v in values if v["year"] == 2026)
     assert row_2026["agreement"] is None and row_2026["votes"] == 0
+    # the years with no vote in the series (2015-2021, 2024) break the line too
+    empty = sorted({v["year"] for v in values if v["agreement"] is None})
+    assert empty == [*range(2015, 2022), 2024, 2026]
+    assert len(ut.affinity("Ukraine", against="Russia")) == 5  # not in affinity's result
 
 
 def test_chart_official_subtitle_and_session_axis() -> None:
@@ -306,3 +310,24 @@ def test_table_for_show_table() -> None:
     assert (t["state"] == "Ukraine").all() and len(t) == 5
     html = ut.show_table(t, caption="Agreement")._repr_html_()
     assert "100" in html and "%" in html
+
+
+def test_charts_render_within_800_px() -> None:
+    """Drawn by headless Vega (as JupyterLab's renderer would): the SVG width."""
+    vlc = pytest.importorskip("vl_convert")
+    import re
+
+    use_file(FIXTURE)
+    many = ["USA", "RUS", "CHN", "FRA", "GBR", "DEU", "JPN", "IND", "ZAF"]
+    charts = {
+        "official, by year": ut.affinity_chart("Ukraine"),
+        "two states, nine references, by session": ut.affinity_chart(
+            ["Brazil", "Central African Republic"], against=many, by="session"),
+    }
+    ut.use_official_record(None)
+    charts["course"] = ut.affinity_chart("Saint Vincent and the Grenadines")
+    for name, chart in charts.items():
+        svg = vlc.vegalite_to_svg(json.dumps(chart.to_dict()), vl_version="5.8")
+        match = re.search(r'<svg[^>]*\bwidth="([\d.]+)"', svg)
+        assert match, name
+        assert float(match.group(1)) <= 800, f"{name}: {match.group(1)} px"

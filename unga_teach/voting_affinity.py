@@ -490,6 +490,24 @@ def _wide(tidy: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def _with_gap_years(data: pd.DataFrame) -> pd.DataFrame:
+    """Add empty rows for the years with no recorded vote, so that the lines break there.
+
+    The chart's x axis is in years: a line from 2014 straight to 2022 would
+    suggest votes in between. The rows added have no agreement and are not
+    drawn; they are not in :func:`affinity`'s result.
+    """
+    years = data["year"].astype(int)
+    missing = sorted(set(range(int(years.min()), int(years.max()) + 1)) - set(years))
+    if not missing:
+        return data
+    keys = data[["state", "reference", "state_name", "reference_name"]].drop_duplicates()
+    gaps = keys.merge(pd.DataFrame({"year": missing}), how="cross")
+    gaps["agreement"], gaps["votes"] = np.nan, 0
+    out = pd.concat([data, gaps[data.columns]], ignore_index=True)
+    return out.sort_values(["state", "reference", "year"], kind="stable", ignore_index=True)
+
+
 def affinity_chart(
     state: CountryRef | Sequence[CountryRef],
     *,
@@ -500,12 +518,12 @@ def affinity_chart(
 ) -> alt.VConcatChart:
     """Line chart of :func:`affinity`: one line per reference state, one panel per state.
 
-    A year with no comparable vote is a gap in the line, never a zero. Lines
-    differ by colour (Okabe-Ito colours the vote scale does not use), dash
-    and point shape; the legend is below the chart, which fits 800 px. The
-    subtitle says which record is used and the rule. ``chart.description``
-    is the text alternative (also :func:`affinity_table`'s
-    ``attrs["description"]``).
+    A year with no comparable vote is a gap in the line, never a zero; so is
+    a year with no recorded vote at all. Lines differ by colour (Okabe-Ito
+    colours the vote scale does not use), dash and point shape; the legend
+    is below the chart, which fits 800 px. The subtitle says which record
+    is used and the rule. ``chart.description`` is the text alternative
+    (also :func:`affinity_table`'s ``attrs["description"]``).
 
     Parameters
     ----------
@@ -545,9 +563,13 @@ def affinity_chart(
     data = tidy.copy()
     data["state_name"] = data["state"].map(names)
     data["reference_name"] = data["reference"].map(names)
+    if by == "year":
+        data = _with_gap_years(data)
     data["agreement"] = [None if pd.isna(v) else float(v) for v in data["agreement"]]
+    long_names = max(len(n) for n in ref_names) > 28
     legend = alt.Legend(orient="bottom", title="Agreement with", titleOrient="left",
-                        labelLimit=220, columns=min(len(refs), 3), symbolStrokeWidth=2)
+                        labelLimit=320 if long_names else 220, symbolStrokeWidth=2,
+                        columns=min(len(refs), 2 if long_names else 3))
     color = alt.Color("reference_name:N", sort=ref_names, title="Agreement with",
                       scale=alt.Scale(domain=ref_names, range=colors), legend=legend)
     dash = alt.StrokeDash("reference_name:N", sort=ref_names, title="Agreement with",
@@ -555,7 +577,7 @@ def affinity_chart(
     shape = alt.Shape("reference_name:N", sort=ref_names, title="Agreement with",
                       scale=alt.Scale(domain=ref_names, range=shapes), legend=legend)
     if by == "year":
-        x = alt.X("year:Q", title="Year", scale=alt.Scale(zero=False, nice=False),
+        x = alt.X("year:Q", title="Year", scale=alt.Scale(zero=False, nice=False, padding=8),
                   axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True))
     else:
         order = list(dict.fromkeys(tidy["session"].astype(str)))
@@ -594,7 +616,8 @@ def affinity_chart(
             wrap_lines("How often " + ", ".join(names[c] for c in state_codes)
                        + " voted with " + ", ".join(ref_names) + f", per {by}", width=80),
             subtitle=[*wrap_lines(record_line),
-                      *wrap_lines(_rule_text(include_abstain) + " Gaps: no comparable vote.")],
+                      *wrap_lines(_rule_text(include_abstain)
+                                   + " Gaps: no comparable vote, or no vote that year.")],
             anchor="start", fontSize=15,
         ),
         description=tidy.attrs["description"],
