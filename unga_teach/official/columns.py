@@ -89,6 +89,47 @@ def recode(values: Any, fn: Any, dtype: Any = None) -> pd.Categorical:
                                      validate=False)
 
 
+#: what Python's ``str.strip()`` removes from ASCII text
+_ASCII_SPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def clean_text(values: pd.Categorical, *, upper: bool = False,
+               blank_is_missing: bool = False) -> pd.Categorical:
+    """Categories stripped (and upper-cased), blank ones missing if asked: like :func:`recode`.
+
+    The usual case, categories that are already clean, is found by pyarrow
+    in one pass over the categories and returns ``values`` unchanged; any
+    other case goes through :func:`recode` with Python's ``str.strip``.
+
+    Examples
+    --------
+    >>> list(clean_text(pd.Categorical([" a", "b"])).categories)
+    ['a', 'b']
+    >>> list(clean_text(pd.Categorical(["fra", ""]), upper=True, blank_is_missing=True))
+    ['FRA', nan]
+    """
+    cats = values.categories
+    if not values.ordered and cats.dtype == "str" and len(cats):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        text = pa.array(cats.array)
+        if pc.all(pc.string_is_ascii(text)).as_py():  # Python and pyarrow agree on ASCII
+            clean = pc.ascii_trim(text, _ASCII_SPACE)
+            if upper:
+                clean = pc.ascii_upper(clean)
+            if pc.all(pc.equal(clean, text)).as_py() and not (
+                    blank_is_missing and pc.any(pc.equal(text, "")).as_py()):
+                return values
+
+    def fix(c: Any) -> str | None:
+        out = str(c).strip()
+        out = out.upper() if upper else out
+        return out or None if blank_is_missing else out
+
+    return recode(values, fix)
+
+
 def _lookup(lut: np.ndarray, codes: np.ndarray) -> np.ndarray:
     """``lut[codes]`` for category codes (-1 is the last entry of ``lut``).
 

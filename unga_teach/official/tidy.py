@@ -17,7 +17,7 @@ import pandas as pd
 from ..categories import CONFIDENCE_DTYPE, VOTE_DTYPE
 from ..errors import DataFileError
 from .codes import DL_RECORD, TOTAL_COLUMNS, VOTE_CODES, current_members, successor
-from .columns import categorical, dictionary_codes, first_row, recode, take
+from .columns import categorical, clean_text, dictionary_codes, first_row, recode, take
 
 #: per-row columns of the cache; the others are per vote when constant within a vote
 #: per-row columns of the cache; the others are per vote when constant within a vote
@@ -30,12 +30,30 @@ N_ROWS = "n_rows"
 
 def _text_per_vote(column: Any, starts: np.ndarray, boundary: np.ndarray) -> Any:
     """The values at ``starts`` when a text column is constant within each run, else None."""
-    n = len(column)
-    if n > 1:
+    import pyarrow as pa
+
+    if not pa.types.is_dictionary(column.type):
         found = dictionary_codes(column)  # equal values have equal codes
         codes = found[0] if found is not None else np.empty(0, dtype=np.int32)
         if not bool(np.all((codes[1:] == codes[:-1]) | boundary[1:])):
             return None
+        return column.take(starts)
+    # chunk by chunk: within a chunk equal values have equal indices (one dictionary);
+    # where chunks meet, the two values themselves are compared
+    pos = 0
+    last: Any = None
+    for chunk in column.chunks:
+        m = len(chunk)
+        if not m:
+            continue
+        idx = chunk.indices.to_numpy(zero_copy_only=False)
+        runs = boundary[pos:pos + m]
+        if not bool(np.all((idx[1:] == idx[:-1]) | runs[1:])):
+            return None
+        if pos and not runs[0] and chunk[0].as_py() != last:
+            return None
+        last = chunk[m - 1].as_py()
+        pos += m
     return column.take(starts)
 
 
@@ -91,7 +109,7 @@ def _normalise_checked(raw: Any, path: Path, pool: ThreadPoolExecutor,
     del votes
 
     # ms_code: a code on every row
-    iso3 = recode(encoded["ms_code"].result(), lambda c: str(c).strip().upper() or None)
+    iso3 = clean_text(encoded["ms_code"].result(), upper=True, blank_is_missing=True)
     if (iso3.codes < 0).any():
         row = first_row(iso3.codes < 0)
         raise DataFileError(
@@ -156,10 +174,9 @@ def _normalise_checked(raw: Any, path: Path, pool: ThreadPoolExecutor,
     def constant(check: np.ndarray) -> bool:
         """Whether a per-row array is constant within every vote."""
         if contiguous:
-            same = (check[1:] == check[:-1]) | boundary[1:]
-            if check.dtype.kind == "f":
-                same |= np.isnan(check[1:]) & np.isnan(check[:-1])
-            return bool(np.all(same))
+            if check.dtype.kind == "f":  # the same bits: NaN equals NaN (-0.0 is not 0.0:
+                check = check.view(np.int64)  # then kept per row, with the same values)
+            return bool(np.all((check[1:] == check[:-1]) | boundary[1:]))
         at_first = check[first][v_codes]
         same = (check == at_first) | (pd.isna(check) & pd.isna(at_first)) \
             if check.dtype.kind == "f" else check == at_first
@@ -207,13 +224,13 @@ def _normalise_checked(raw: Any, path: Path, pool: ThreadPoolExecutor,
     date_raw = text["date"]
     date_cat = categorical(date_raw if date_raw is not None else raw.column("date"))
     at = first if date_raw is not None else np.arange(n)
-    date_cats = date_cat.categories.to_numpy(dtype=object)
-    parsed = pd.to_datetime(pd.Series([str(c).strip() for c in date_cats], dtype=object),
-                            format="ISO8601", errors="coerce")
-    bad_dates = [i for i, (c, d) in enumerate(zip(date_cats, parsed, strict=True))
-                 if str(c).strip() and pd.isna(d)]
+    date_text = [str(c).strip() for c in date_cat.categories.to_numpy(dtype=object)]
+    parsed = pd.to_datetime(pd.Series(date_text, dtype=object), format="ISO8601",
+                            errors="coerce")
+    unparsed = parsed.isna().to_numpy() & np.array([bool(c) for c in date_text], dtype=bool)
+    bad_dates = np.flatnonzero(unparsed)  # blank is allowed (NaT), anything else must parse
     date_codes = np.asarray(date_cat.codes)
-    if bad_dates:
+    if len(bad_dates):
         row = int(at[first_row(np.isin(date_codes, bad_dates))])
         raise DataFileError(
             f"date {cell('date', row)!r} is not a date in the form YYYY-MM-DD ({where(row)}).",
@@ -227,18 +244,12 @@ def _normalise_checked(raw: Any, path: Path, pool: ThreadPoolExecutor,
     else:
         put("date", date_values[date_codes], date_codes)
 
-    def strip(c: Any) -> str:
-        return str(c).strip()
-
-    def strip_or_none(c: Any) -> str | None:
-        return str(c).strip() or None
-
     # source: the row's link, or the record's address
     for_vote = text.get("undl_link") is not None or "undl_link" not in columns
     link_ids = uniq_ids if for_vote else ids
     if "undl_link" in columns:
-        link = recode(categorical(text["undl_link"] if for_vote else raw.column("undl_link")),
-                       strip_or_none)
+        link = clean_text(categorical(text["undl_link"] if for_vote
+                                      else raw.column("undl_link")), blank_is_missing=True)
         if (link.codes < 0).any():
             link_text = np.where(link.codes < 0, DL_RECORD + link_ids.astype(str),
                                  np.asarray(link.astype(object)))
@@ -252,16 +263,16 @@ def _normalise_checked(raw: Any, path: Path, pool: ThreadPoolExecutor,
     del link
     for col, source in (("symbol", "resolution"), ("draft", "draft"), ("session", "session")):
         if text[source] is not None:
-            per_vote[col] = recode(categorical(text[source]), strip)
+            per_vote[col] = clean_text(categorical(text[source]))
         else:
-            values = recode(categorical(raw.column(source)), strip)
+            values = clean_text(categorical(raw.column(source)))
             put(col, values, values.codes)
 
-    note = (recode(encoded["vote_note"].result(), strip) if "vote_note" in columns
+    note = (clean_text(encoded["vote_note"].result()) if "vote_note" in columns
             else pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[""]))
     rows_table = pd.DataFrame({
         "iso3": iso3, "vote": vote,
-        "ms_name": recode(encoded["ms_name"].result(), strip), "note": note,
+        "ms_name": clean_text(encoded["ms_name"].result()), "note": note,
         **per_row,
     }, copy=False)
     if contiguous:
