@@ -620,10 +620,13 @@ def test_country_explorer_says_how_sure_each_vote_is_and_what_unknown_means() ->
     assert html.count("ut-unknown-rule") == 1  # one plain line, not one per row
     assert "no published source gives this state&#x27;s vote yet" in html
     assert "the course never guesses (see data/README.md)" in html
+    assert html.count("ut-confidence-key") == 1  # the words explained once, under the table
     for level in hist["confidence"].astype(str):
         if level != "none":
-            assert f"{level}: " in html
-    assert "none: no source" in html
+            assert f"<td>{level}</td>" in html  # one short word per row
+            assert f"{level} = " in html  # ... explained in the key
+    assert "none = no source" in html
+    assert "24\u00a0Feb\u00a02026" in html  # dates never break over two lines
 
 
 def test_country_explorer_without_unknown_votes_has_no_unknown_line() -> None:
