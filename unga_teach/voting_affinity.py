@@ -586,8 +586,8 @@ def affinity_chart(
     tips = [
         alt.Tooltip("state_name:N", title="State"),
         alt.Tooltip("reference_name:N", title="Agreement with"),
-        alt.Tooltip(f"{by}:{'Q' if by == 'year' else 'N'}", title=by.capitalize(),
-                    **({"format": "d"} if by == "year" else {})),
+        alt.Tooltip("year:Q", title="Year", format="d") if by == "year"
+        else alt.Tooltip("session:N", title="Session"),
         alt.Tooltip("agreement:Q", title="Agreement", format=".0%"),
         alt.Tooltip("votes:Q", title="Votes compared"),
     ]
