@@ -20,6 +20,11 @@ The rule (the same as :func:`unga_teach.agreement` and
 * a year with no comparable vote (a state not yet a member, or fewer than
   ``min_votes`` comparable votes) keeps its row, with ``agreement`` ``NaN``.
 
+Some studies count an abstention against a yes or a no as half an agreement;
+``agreement_matrix`` has no such option, so neither has :func:`affinity`.
+``include_abstain=False`` gives the other common index, on yes and no votes
+only.
+
 With an official UN file in use (:func:`unga_teach.use_official_record`) the
 measure covers every recorded vote in that file; states that no longer exist
 count for the state that continues them (the USSR for Russia, Zaire for the
