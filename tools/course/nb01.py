@@ -152,7 +152,7 @@ def cells() -> list:
             in it.
             """),
         code("session", """
-            ut.load_resolutions(include_procedural=False)[["id", "date", "session", "title"]]
+            ut.show_table(ut.load_resolutions(include_procedural=False), ["id", "date", "session", "title"])
             """),
         md("session-read", """
             The `session` column shows that every vote since 2022 belongs to the emergency
