@@ -79,11 +79,24 @@ def _unknown_rule(text: str) -> SafeHTML:
 
 
 def _confidence_text(confidence: Any, vote: str) -> str:
-    """Confidence of a vote in plain words; ``none`` for an unknown vote."""
+    """The confidence level of a vote, one short word (``none`` for an unknown vote).
+
+    The words are explained once under each table by :func:`_confidence_key`.
+    """
     level = _text(confidence) or "none"
     if vote == "unknown":
         level = "none"
-    return CONFIDENCE_WORDS.get(level, level)
+    return level
+
+
+def _confidence_key(levels: Iterable[Any]) -> SafeHTML:
+    """One small line under a table: what each "How sure" word in it means (escaped)."""
+    found = [str(lvl) for lvl in levels]
+    seen = [lvl for lvl in CONFIDENCE_WORDS if lvl in set(found)]
+    seen += sorted(set(found) - set(seen))
+    text = "; ".join(
+        CONFIDENCE_WORDS.get(lvl, lvl).replace(": ", " = ", 1) for lvl in seen)
+    return SafeHTML(f'<p class="ut-confidence-key"><small>How sure: {escape(text)}</small></p>')
 
 
 # --------------------------------------------------------------------------- helpers
@@ -116,7 +129,7 @@ def _fmt_date(value: Any) -> str:
     if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
         return ""
     try:
-        return f"{pd.Timestamp(value):%d %b %Y}"
+        return f"{pd.Timestamp(value):%d %b %Y}".replace(" ", "\u00a0")  # never broken
     except (TypeError, ValueError):
         return str(value)
 
@@ -387,7 +400,8 @@ class CountryExplorer(_Panel):
     def _votes_section(self, iso3: str, name: str) -> str:
         from .analysis import vote_history
 
-        hist = vote_history(iso3, resolutions=self.votes).reset_index(drop=True)
+        hist = (vote_history(iso3) if self.votes is None
+                else vote_history(iso3, resolutions=self.votes)).reset_index(drop=True)
         self.history = hist
         rows = []
         for rec in hist.itertuples(index=False):
@@ -413,6 +427,7 @@ class CountryExplorer(_Panel):
                          if self.votes is None else f"How {name} voted on the chosen votes ")
                 + f"({n_known} of {len(hist)} votes known from a source)",
             )
+            + _confidence_key(r["confidence"] for r in rows)
             + (_unknown_rule(UNKNOWN_RULE) if n_known < len(hist) else "")
             + (_official_note(self.votes) if self.votes is not None else "")
         )
@@ -634,11 +649,12 @@ class GroupExplorer(_Panel):
                        for u in sub["source_url"]],
         })
         has_unknown = bool((sub["vote"].astype(str) == "unknown").any())
+        table_levels = [r["confidence"] for r in table]
         self.members_html.value = html_table(
             table, {"name": "Member state", "vote": "Vote", "confidence": "How sure",
                     "source": "Source"},
-            caption=f"Members of {label} and their votes on {rid}") + (
-            _unknown_rule(UNKNOWN_RULE_MANY) if has_unknown else "")
+            caption=f"Members of {label} and their votes on {rid}") + _confidence_key(
+            table_levels) + (_unknown_rule(UNKNOWN_RULE_MANY) if has_unknown else "")
 
     def _cohesion_html(self, code: str, rid: str) -> str:
         try:

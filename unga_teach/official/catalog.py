@@ -131,7 +131,8 @@ class VoteCatalog:
 
         with contextlib.suppress(Exception):  # a file with no course vote is fine
             found = course_votes(frame)
-            votes["course_id"] = votes["undl_id"].map(found).fillna("").astype(str)
+            course = votes["undl_id"].map(found).astype(object)
+            votes["course_id"] = course.where(course.notna(), "").astype(str)
         self.votes = votes[CATALOG_COLUMNS]
         self._position = pd.Series(np.arange(len(votes)), index=votes["undl_id"].to_numpy())
         self._by_symbol: dict[str, int] = {}
