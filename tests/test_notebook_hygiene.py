@@ -234,3 +234,21 @@ def test_socket_guard_blocks_and_records() -> None:
         assert namespace["_UT_NET_ATTEMPTS"] == ["('192.0.2.1', 80)"]
     finally:
         socket.socket.connect, socket.socket.connect_ex = original
+
+
+@pytest.mark.parametrize("path", COURSE, ids=COURSE_IDS)
+def test_no_raw_frame_is_shown_to_learners(path: Path) -> None:
+    """Every code cell ends in a ``ut.`` call or a ``print``: tables go through ut.show_table.
+
+    A bare pandas expression (``frame[cols]``, ``.value_counts()``) would show a
+    right-aligned, truncated data dump with a dtype line.
+    """
+    nb = _read(path)
+    raw = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or not cell.source.strip():
+            continue
+        last = cell.source.strip().splitlines()[-1].strip()
+        if not last.startswith(("ut.", "print(")):
+            raw.append((cell.get("id"), last))
+    assert not raw, f"cells that end in a bare expression: {raw}"
