@@ -57,6 +57,22 @@ def _text_per_vote(column: Any, starts: np.ndarray, boundary: np.ndarray) -> Any
     return column.take(starts)
 
 
+def _numbers_per_vote(column: Any, boundary: Any) -> bool:
+    """Whether a float column is constant within each run (``boundary`` as a pyarrow array).
+
+    pyarrow compares the chunks where they are (no copy, no GIL). A column
+    with blanks is compared by bits instead, so that a blank equals a blank.
+    """
+    import pyarrow.compute as pc
+
+    n = len(column)
+    if column.null_count:
+        bits = column.to_numpy().view(np.int64)
+        return bool(np.all((bits[1:] == bits[:-1]) | boundary.to_numpy(zero_copy_only=False)))
+    same = pc.equal(column.slice(1), column.slice(0, n - 1))
+    return bool(pc.all(pc.or_(same, boundary)).as_py())
+
+
 def normalise(raw: Any, path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Check the parsed columns (a pyarrow table); return (per-row table, per-vote table).
 
@@ -190,17 +206,24 @@ def _normalise_checked(raw: Any, path: Path, pool: ThreadPoolExecutor,
             per_row[col] = values
 
     # totals: floats in the file ("120.0"), integers here
+    import pyarrow as pa
+
+    runs_after_first = pa.array(boundary[1:])
     for col in TOTAL_COLUMNS:
-        values = raw.column(col).to_numpy()
-        is_constant = constant(values)
-        check = values[first] if is_constant else values  # the first bad row starts a vote
-        at = first if is_constant else np.arange(n)
+        column = raw.column(col)
+        if contiguous and _numbers_per_vote(column, runs_after_first):  # the usual case
+            is_constant, check, at = True, column.take(first).to_numpy(), first
+        else:
+            values = column.to_numpy()
+            is_constant = constant(values)
+            check = values[first] if is_constant else values  # a bad row starts a vote
+            at = first if is_constant else np.arange(n)
         finite = np.isfinite(check)
         off = finite & (check != np.round(check))
         if off.any():
             row = int(at[first_row(off)])
             raise DataFileError(
-                f"{col} is {values[row]!r}, not a whole number ({where(row)}).",
+                f"{col} is {check[first_row(off)]!r}, not a whole number ({where(row)}).",
                 path=name,
                 line=row + 2,
             )
