@@ -14,12 +14,12 @@ import unga_teach as ut
 from unga_teach import self_checks
 from unga_teach.errors import UngaTeachError
 from unga_teach.quizzes import MatchingQuiz, Quiz
-from unga_teach.self_checks import Question, SelfCheckSet, load_self_checks, self_check
+from unga_teach.self_checks import Question, SelfCheckSet, self_check_questions, self_check
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 CALL = re.compile(r"""\bself_check\(\s*["']([^"']+)["']\s*\)""")
-BANK = load_self_checks()
+BANK = self_check_questions()
 IDS = [q.id for q in BANK]
 
 
@@ -252,7 +252,7 @@ def test_a_broken_bank_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_pat
     _with_bank(monkeypatch, tmp_path, text)
     try:
         with pytest.raises(UngaTeachError, match=message):
-            load_self_checks()
+            self_check_questions()
     finally:
         monkeypatch.undo()
         self_checks._raw_bank.cache_clear()
@@ -262,7 +262,7 @@ def test_templates_are_filled_from_the_data(monkeypatch: pytest.MonkeyPatch,
                                             tmp_path: Path) -> None:
     _with_bank(monkeypatch, tmp_path, GOOD)
     try:
-        (q,) = load_self_checks()
+        (q,) = self_check_questions()
         assert isinstance(q, Question) and q.prompt == "107 yes?"
     finally:
         monkeypatch.undo()

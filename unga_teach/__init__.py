@@ -108,7 +108,7 @@ _EXPORTS: dict[str, str] = {
     "matching_quiz": "quizzes",
     "self_check": "self_checks",
     "self_check_ids": "self_checks",
-    "load_self_checks": "self_checks",
+    "self_check_questions": "self_checks",
     # the official UN record
     "read_undl": "official.read",
     "use_official_record": "official.install",
@@ -142,7 +142,34 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from .analysis import (
+        agreement,
+        agreement_detail,
+        agreement_pairs,
+        cohesion,
+        cohesion_detail,
+        majority_explanation,
+        passes,
+        tally,
+        transition_crosstab,
+        transitions,
+        vote_history,
+        votes_needed,
+    )
+    from .assignment import assignment_grader
     from .categories import VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
+    from .charts import (
+        agreement_chart,
+        agreement_table,
+        group_chart,
+        group_table,
+        shift_chart,
+        shift_table,
+        tally_chart,
+        tally_table,
+        trend_chart,
+        trend_table,
+    )
     from .errors import (
         CacheError,
         DataFileError,
@@ -152,7 +179,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     )
     from .groups import REGIONAL_GROUPS, group_members, group_names, load_groups
     from .lesson import lesson_check, make_lesson, related_votes
+    from .maps import vote_map, vote_map_table
     from .members import Country, country_name, find_country, load_members
+    from .notebook import NotebookSetupError, SetupReport, setup_notebook
     from .official.agreement import agreement_matrix
     from .official.cache import cache_dir, clear_cache
     from .official.codes import historical_codes
@@ -160,6 +189,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .official.install import use_official_record
     from .official.read import read_undl
     from .paragraphs import load_paragraphs
+    from .quizzes import matching_quiz, quiz
     from .record import current_record
     from .record_coverage import coverage
     from .resolutions import (
@@ -174,9 +204,17 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         series,
     )
     from .search import search_votes
+    from .self_checks import self_check, self_check_ids, self_check_questions
     from .sources import load_conflicts, load_sources
     from .statements import load_statements, statement_themes
     from .tables import Table, TableError, name_sort_key, show_table
     from .validation import validate
     from .votes import known_votes, load_votes, read_votes_csv
     from .voting_affinity import affinity, affinity_chart, affinity_table
+    from .widgets import (
+        country_explorer,
+        group_explorer,
+        majority_calculator,
+        paragraph_explorer,
+        vote_comparer,
+    )

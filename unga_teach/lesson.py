@@ -187,11 +187,12 @@ def _official_related(v: _Vote, columns: list[str]) -> pd.DataFrame:
     from .search import search_votes
 
     found = []
-    searches = [("the same agenda item", {"text": v.agenda})] if v.agenda else []
-    searches += [(f"subject: {s.strip().lower()}", {"subject": s.strip()})
+    searches: list[tuple[str, str | None, str | None]] = (
+        [("the same agenda item", v.agenda, None)] if v.agenda else [])
+    searches += [(f"subject: {s.strip().lower()}", None, s.strip())
                  for s in v.subjects.split("|") if s.strip()]
-    for why, query in searches:
-        hits = search_votes(**query)
+    for why, text, subject in searches:
+        hits = search_votes(text, subject=subject)
         if not hits.empty:
             found.append(hits.assign(related_by=why))
     if not found:

@@ -39,7 +39,7 @@ import ipywidgets as widgets
 from .errors import UngaTeachError
 from .quizzes import MatchingQuiz, Quiz, matching_quiz, quiz
 
-__all__ = ["FIELDS", "Question", "SelfCheckSet", "load_self_checks", "self_check", "self_check_ids"]
+__all__ = ["FIELDS", "Question", "SelfCheckSet", "self_check_questions", "self_check", "self_check_ids"]
 
 #: The question bank shipped with the package.
 BANK_PATH = Path(__file__).with_name("questions.toml")
@@ -328,7 +328,7 @@ def self_check_ids(notebook: str | None = None) -> list[str]:
     return [e["id"] for e in _raw_bank() if notebook is None or e["notebook"] == notebook]
 
 
-def load_self_checks(notebook: str | None = None) -> list[Question]:
+def self_check_questions(notebook: str | None = None) -> list[Question]:
     """Load the question bank, with numbers filled in from the data (for instructors).
 
     Parameters
@@ -350,7 +350,7 @@ def load_self_checks(notebook: str | None = None) -> list[Question]:
 
     Examples
     --------
-    >>> q = load_self_checks("03")[0]
+    >>> q = self_check_questions("03")[0]
     >>> q.id, q.answer in q.options
     ('03-share-of-present', True)
     """
@@ -416,7 +416,7 @@ def self_check(ref: str) -> Quiz | MatchingQuiz | SelfCheckSet:
         return _render(entry, _Facts()).build()
     notebooks = sorted({e["notebook"] for e in _raw_bank()})
     if ref in notebooks:
-        return SelfCheckSet([q.build() for q in load_self_checks(ref)])
+        return SelfCheckSet([q.build() for q in self_check_questions(ref)])
     close = difflib.get_close_matches(ref, ids, n=3, cutoff=0.5)
     close += [i for i in ids if i.startswith(ref) and i not in close][:3]
     hint = f" Did you mean {' or '.join(repr(c) for c in close[:3])}?" if close else ""

@@ -221,7 +221,7 @@ class _Column:
     def html(self, value: Any) -> str:
         """The cell as escaped HTML."""
         if self.kind == "vote" and not _is_missing(value) and str(value):
-            badge = vote_badge(str(value))
+            badge = str(vote_badge(str(value)))
             if not self.nowrap:
                 badge = badge.replace("white-space:nowrap", "white-space:normal")
             return badge
