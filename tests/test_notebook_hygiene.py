@@ -252,3 +252,14 @@ def test_no_raw_frame_is_shown_to_learners(path: Path) -> None:
         if not last.startswith(("ut.", "print(")):
             raw.append((cell.get("id"), last))
     assert not raw, f"cells that end in a bare expression: {raw}"
+
+
+def test_the_rule_for_unknown_is_cited_from_00_and_06() -> None:
+    """The rule is stated once, in data/README.md, and linked where learners meet it."""
+    anchor = "how-we-decide-what-a-vote-was"
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    assert "\n## How we decide what a vote was\n" in readme
+    for name in ("00_start_here.ipynb", "06_sources_and_evidence.ipynb"):
+        nb = _read(ROOT / "notebooks" / name)
+        text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+        assert f"../data/README.md#{anchor}" in text, name

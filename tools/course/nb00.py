@@ -107,6 +107,9 @@ def cells() -> list:
 
             A state whose vote no source confirms is shown as **unknown**, in grey. It is
             never guessed, and it is never counted as a yes, a no or an abstention.
+            Every known vote also says **how sure** we are of it (for example `confirmed`
+            from a copy of the UN record, or `reported` by one source). The rule is written
+            once, in [How we decide what a vote was](../data/README.md#how-we-decide-what-a-vote-was).
             Notebook 06 shows how an instructor can load the official UN record, which
             fills the gaps.
             """),

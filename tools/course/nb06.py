@@ -76,6 +76,8 @@ def cells() -> list:
             - `disputed`: sources disagree and none outranks the others;
             - `none`: no source at all, so the vote is unknown.
 
+            The full rule, with an example of each level, is in
+            [How we decide what a vote was](../data/README.md#how-we-decide-what-a-vote-was).
             Run the cell for the 2026 vote.
             """),
         code("confidence-2026", """
