@@ -14,7 +14,7 @@ import unga_teach as ut
 from unga_teach import self_checks
 from unga_teach.errors import UngaTeachError
 from unga_teach.quizzes import MatchingQuiz, Quiz
-from unga_teach.self_checks import Question, SelfCheckSet, self_check_questions, self_check
+from unga_teach.self_checks import Question, SelfCheckSet, self_check, self_check_questions
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

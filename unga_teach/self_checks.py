@@ -39,7 +39,9 @@ import ipywidgets as widgets
 from .errors import UngaTeachError
 from .quizzes import MatchingQuiz, Quiz, matching_quiz, quiz
 
-__all__ = ["FIELDS", "Question", "SelfCheckSet", "self_check_questions", "self_check", "self_check_ids"]
+__all__ = [
+    "FIELDS", "Question", "SelfCheckSet", "self_check", "self_check_ids", "self_check_questions",
+]
 
 #: The question bank shipped with the package.
 BANK_PATH = Path(__file__).with_name("questions.toml")

@@ -29,6 +29,7 @@ import pandas as pd
 from .categories import VOTE_LABELS, VOTE_ORDER
 from .errors import UngaTeachError, UnknownCountryError, UnknownResolutionError
 from .html import SafeHTML, escape, html_table, link, vote_badge
+from .types import MajorityRule
 
 __all__ = [
     "CountryExplorer",
@@ -629,8 +630,9 @@ class GroupExplorer(_Panel):
             "count": self.counts["count"],
             "share": [f"{c / n:.0%}" if n else "—" for c in self.counts["count"]],
         })
-        parts = [html_table(shown, {"vote": "Vote", "count": "Members", "share": "Share"},
-                            caption=f"{label}: how its {n} members voted on {rid}")]
+        parts: list[str] = [html_table(shown, {"vote": "Vote", "count": "Members",
+                                                "share": "Share"},
+                                       caption=f"{label}: how its {n} members voted on {rid}")]
         parts.append(self._cohesion_html(code, rid))
         parts.append(_official_note([rid]))
         self.result_html.value = "".join(parts)
@@ -1000,7 +1002,9 @@ class MajorityCalculator(_Panel):
             self.verdict.value = _notice(self.WAITING)
             return
         rows = []
-        for rule, name in (("simple", "Simple majority"), ("two_thirds", "Two-thirds majority")):
+        rules: tuple[tuple[MajorityRule, str], ...] = (
+            ("simple", "Simple majority"), ("two_thirds", "Two-thirds majority"))
+        for rule, name in rules:
             ok = bool(passes(yes, no, rule=rule))
             reason = majority_explanation(yes, no, abstain, non_voting, rule=rule)
             if rule == "simple":
