@@ -80,6 +80,20 @@ class UnknownResolutionError(UngaTeachError, LookupError):
         )
 
 
+
+def procedural_vote_error(ref: object, accepted: Iterable[str]) -> UnknownResolutionError:
+    """The error for a vote that has official totals only (the 2026 motion for division).
+
+    One factory, so every loader and widget says it the same way.
+
+    Examples
+    --------
+    >>> str(procedural_vote_error("2026-division", ["2026"]))[:62]
+    "No vote in the course data matches '2026-division (a procedural"
+    """
+    return UnknownResolutionError(
+        f"{ref} (a procedural vote: official totals only, no per-country record)", accepted)
+
 #: The download address of the official UN voting file.
 OFFICIAL_FILE_URL = "https://digitallibrary.un.org/record/4060887"
 

@@ -358,12 +358,9 @@ def load_votes(resolution: ResolutionRef | Iterable[ResolutionRef] | None = None
 
 def _check_recorded(vote: VoteRef, ids: list[str]) -> None:
     if vote.id not in ids:
-        from .errors import UnknownResolutionError
+        from .errors import procedural_vote_error
 
-        raise UnknownResolutionError(
-            f"{vote.id} (a procedural vote: official totals only, no per-country record)",
-            ids,
-        )
+        raise procedural_vote_error(vote.id, ids)
 
 
 def _one_vote(vote: VoteRef) -> pd.DataFrame:
