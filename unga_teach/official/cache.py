@@ -9,7 +9,11 @@ values), so the whole file takes about 35 MB. A cached load maps the file
 into memory copy-on-write and wraps its columns without copying or decoding
 them: pages are read from disk when they are first used, and a change to the
 frame never reaches the file (on Windows, where a mapped file cannot be
-deleted, the file is read into memory instead).
+deleted, the file is read into memory instead). Only the structure and the
+dictionaries are checked on load (a cut-off or foreign file fails to open
+and is rebuilt); the codes are not scanned, as that would read the whole
+file on every load: the file is only ever written whole under a temporary
+name and then renamed into place.
 
 The key is a SHA-256 of the file's size, its modification time (ns), its
 first and last MiB and the cache format version: a few milliseconds for any
@@ -260,10 +264,14 @@ def _to_arrow(frame: pd.DataFrame) -> Any:
     for col in frame.columns:
         values = frame[col].array
         if isinstance(values, pd.Categorical):
-            codes = np.asarray(values.codes)
+            codes = np.ascontiguousarray(values.codes)
             missing = codes < 0
-            indices = pa.array(codes, mask=missing if missing.any() else None)
-            dictionary = pa.array(values.categories.to_numpy(dtype=object), type=pa.string())
+            count = int(missing.sum())
+            # the codes as they are: -1 stays in the slot of a missing value (marked null)
+            valid = pa.array(~missing).buffers()[1] if count else None
+            indices = pa.Array.from_buffers(pa.from_numpy_dtype(codes.dtype), len(codes),
+                                            [valid, pa.py_buffer(codes)], null_count=count)
+            dictionary = pa.array(values.categories.array)  # pandas' str: large_string
             arrays.append(pa.DictionaryArray.from_arrays(  # pandas' codes are in range
                 indices, dictionary, ordered=bool(values.ordered), safe=False))
         elif isinstance(values, pd.arrays.IntegerArray):
@@ -304,7 +312,7 @@ def _categories(dictionary: Any, ordered: bool) -> pd.CategoricalDtype:
     """
     import pyarrow.compute as pc
 
-    if dictionary.null_count or pc.count_distinct(dictionary).as_py() != len(dictionary):
+    if dictionary.null_count or len(pc.unique(dictionary)) != len(dictionary):
         raise ValueError("a dictionary with repeated or missing values")
     categories = pd.Index(pd.array(dictionary, dtype="str"))
     try:  # pandas' own constructor without its checks (done above)
@@ -321,7 +329,6 @@ def _from_arrow(batch: Any, memory: Any, base: int) -> pd.DataFrame:
     import json
 
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     meta = json.loads(batch.schema.metadata[_META_KEY])
     if meta.get("format") != CACHE_FORMAT:
@@ -330,14 +337,8 @@ def _from_arrow(batch: Any, memory: Any, base: int) -> pd.DataFrame:
     for col, array in zip(batch.schema.names, batch.columns, strict=True):
         kind = array.type
         if pa.types.is_dictionary(kind):
-            indices = array.indices
-            limits = pc.min_max(indices).as_py()
-            if len(indices) and array.null_count < len(indices) and (
-                    limits["min"] < 0 or limits["max"] >= len(array.dictionary)):
-                raise ValueError(f"bad codes in {col}")
+            indices = array.indices  # -1 where a value is missing (see _to_arrow)
             codes = _view(memory, base, indices, indices.type.to_pandas_dtype())
-            if array.null_count:
-                codes[~array.is_valid().to_numpy(zero_copy_only=False)] = -1
             dtype = _categories(array.dictionary, kind.ordered)
             if dtype == VOTE_DTYPE:
                 dtype = VOTE_DTYPE

@@ -47,7 +47,7 @@ def compare_with_official(
     path : path-like
         The official CSV file (see :func:`read_undl`).
     cache : bool, default True
-        Use and fill the Parquet cache.
+        Use and fill the cache (see :func:`cache_dir`).
     progress : bool, default False
         Show a progress bar while a new file is read.
 

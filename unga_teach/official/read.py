@@ -266,8 +266,8 @@ def read_undl(
         of symbols, drafts or course ids selects those votes (``resolution``
         holds the symbol).
     cache : bool, default True
-        Use and fill the Parquet cache (see :func:`cache_dir`): the second
-        load of the same file takes a fraction of a second.
+        Use and fill the cache (see :func:`cache_dir`): the second load of
+        the same file maps the cached frame from disk in a few milliseconds.
     progress : bool, default False
         Show a progress bar while the file is read.
 

@@ -311,7 +311,7 @@ def _normalise_checked(raw: Any, path: Path, pool: ThreadPoolExecutor,
 
 
 def _writable(values: Any) -> Any:
-    """A column the caller may change in place (arrays from Parquet are read-only)."""
+    """A column the caller may change in place (a read-only array is copied)."""
     if isinstance(values, pd.Categorical):
         codes = values._ndarray if hasattr(values, "_ndarray") else None
         if codes is not None and not codes.flags.writeable:
