@@ -74,10 +74,10 @@ def _guarded_click(owner: Any, fn: Any) -> Any:
         try:
             fn()
         except Exception as exc:  # shown to the learner
-            from .widgets import _friendly_error
+            from .widgets.panel import friendly_error
 
             owner.last_error = exc
-            owner.feedback.value = _friendly_error(exc)
+            owner.feedback.value = friendly_error(exc)
 
     return handler
 
