@@ -8,6 +8,7 @@ import importlib.util
 import io
 import itertools
 import os
+import threading
 import warnings
 import zipfile
 from pathlib import Path
@@ -502,6 +503,31 @@ def test_blanks_survive_the_cache(tmp_path: Path) -> None:
     cached = undl.read_undl(path, resolutions="all")
     assert cached.attrs["cache"].startswith("read: ")
     pd.testing.assert_frame_equal(cached, fresh)
+
+
+def test_a_change_made_while_the_cache_is_written_never_reaches_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache is written by a thread; the caller may change the frame meanwhile."""
+    path = tmp_path / "ga.csv"
+    path.write_bytes(FIXTURE.read_bytes())
+    gate = threading.Event()
+    real_write = undl_cache._write_ipc
+
+    def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+        assert gate.wait(30)
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(undl_cache, "_write_ipc", held)
+    frame = undl.read_undl(path, resolutions="all")
+    assert frame.attrs["cache"].startswith("written: ")
+    expected = frame.copy(deep=True)
+    frame.loc[0, "total_ms"] = 999
+    frame.loc[0, "iso3"] = frame.loc[1, "iso3"]
+    frame.loc[0, "date"] = pd.Timestamp("1999-01-01")
+    gate.set()
+    cached = undl.read_undl(path, resolutions="all")  # waits for the write, then maps it
+    assert cached.attrs["cache"].startswith("read: ")
+    pd.testing.assert_frame_equal(cached, expected)
 
 
 def test_a_truncated_cache_file_is_ignored_and_rebuilt(tmp_path: Path) -> None:
