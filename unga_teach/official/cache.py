@@ -101,8 +101,10 @@ class CacheStatus:
     ----------
     action : str
         ``"read"`` (a cached copy was used), ``"written"`` (the file was parsed
-        and cached), ``"off"`` (``cache=False``) or ``"not written"`` (the file
-        was parsed but the cache could not be written: see ``reason``).
+        and its cache file opened; a thread finishes writing it, and anyone
+        who asks for it waits for that: see :func:`write_cache`), ``"off"``
+        (``cache=False``) or ``"not written"`` (the file was parsed but the
+        cache could not be written: see ``reason``).
     file : pathlib.Path or None
         The cache file read or written; ``None`` for ``off`` and ``not written``.
     reason : str
