@@ -15,153 +15,36 @@ Examples
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 import pandas as pd
 
-from ._paths import data_file
-from .csvio import read_table
+from .course_votes import (
+    MAIN_RESOLUTION,
+    RESOLUTION_COLUMNS,
+    load_resolutions,
+    resolutions_table,
+    resolve_resolution,
+    series,
+)
 from .errors import NO_OFFICIAL_FILE, UnknownResolutionError
 
-RESOLUTION_COLUMNS = [
-    "id",
-    "kind",
-    "symbol",
-    "symbol_confirmed",
-    "draft",
-    "date",
-    "session",
-    "title",
-    "yes",
-    "no",
-    "abstain",
-    "non_voting",
-    "total_members",
-    "source_url",
-    "note",
+#: Public names (the course's own votes are defined in :mod:`unga_teach.course_votes`).
+__all__ = [
+    "MAIN_RESOLUTION",
+    "RESOLUTION_COLUMNS",
+    "ResolutionInfo",
+    "VoteRef",
+    "load_resolutions",
+    "official_vote_row",
+    "resolution_info",
+    "resolve_resolution",
+    "resolve_vote",
+    "resolve_votes",
+    "series",
 ]
-
-#: The vote the course is about.
-MAIN_RESOLUTION = "2026"
-
-
-@cache
-def _resolutions() -> pd.DataFrame:
-    frame = read_table(data_file("resolutions.csv"), RESOLUTION_COLUMNS).drop(columns="line_number")
-    for col in ("yes", "no", "abstain", "non_voting", "total_members"):
-        frame[col] = pd.to_numeric(frame[col]).astype("int64")
-    frame["symbol_confirmed"] = frame["symbol_confirmed"].str.lower().eq("true")
-    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d")
-    for col in ("id", "kind", "symbol", "draft", "session", "title", "source_url", "note"):
-        frame[col] = frame[col].astype("string")
-    frame["year"] = frame["date"].dt.year.astype("int64")
-    frame["label"] = [
-        f"{rid} ({d:%d %b %Y})" if kind == "resolution" else f"{rid} (motion, {d:%d %b %Y})"
-        for rid, kind, d in zip(frame["id"], frame["kind"], frame["date"], strict=True)
-    ]
-    return frame
-
-
-def load_resolutions(*, include_procedural: bool = True) -> pd.DataFrame:
-    """Load the votes covered by the course, oldest first.
-
-    Parameters
-    ----------
-    include_procedural : bool, default True
-        Include the 2026 US motion for division (``kind == "procedural"``),
-        which has official totals but no per-country record.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``id``, ``kind``, ``symbol`` (empty when not confirmed),
-        ``symbol_confirmed``, ``draft``, ``date``, ``session``, ``title``,
-        official totals ``yes``/``no``/``abstain``/``non_voting``,
-        ``total_members``, ``source_url``, ``note``, ``year``, ``label``.
-
-    Examples
-    --------
-    >>> r = load_resolutions().set_index("id")
-    >>> r.loc["2026", ["yes", "no", "abstain", "non_voting"]].tolist()
-    [107, 12, 51, 23]
-    >>> bool(r.loc["2026", "symbol_confirmed"])
-    False
-    """
-    frame = _resolutions()
-    if not include_procedural:
-        frame = frame[frame["kind"] == "resolution"]
-    return frame.reset_index(drop=True).copy()
-
-
-def series() -> list[str]:
-    """Return the ids of the resolutions (not motions), oldest first.
-
-    Examples
-    --------
-    >>> series()[0], series()[-1]
-    ('68/262', '2026')
-    """
-    return load_resolutions(include_procedural=False)["id"].astype(str).tolist()
-
-
-def _key(text: str) -> str:
-    text = text.strip().upper().replace(" ", "")
-    text = re.sub(r"^A/RES/", "", text)
-    text = re.sub(r"^RES\.?", "", text)
-    text = re.sub(r"^ES(\d+)", r"ES-\1", text)
-    return text.replace("_", "/").replace("ES-11-", "ES-11/")
-
-
-@cache
-def _lookup() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for row in _resolutions().itertuples(index=False):
-        rid = str(row.id)
-        keys = {rid, str(row.symbol or ""), str(row.draft or "")}
-        if row.kind == "resolution" and rid.startswith("ES-11/"):
-            keys.add("ES11/" + rid.split("/")[1])
-            keys.add("ES-11-" + rid.split("/")[1])
-        for key in keys:
-            if key and (row.kind == "resolution" or key == rid):
-                table.setdefault(_key(key), rid)
-    table[_key("68-262")] = "68/262"
-    table[_key("latest")] = MAIN_RESOLUTION
-    table[_key("2026-02-24")] = MAIN_RESOLUTION
-    table[_key("L.17")] = MAIN_RESOLUTION
-    return table
-
-
-def resolve_resolution(ref: object) -> str:
-    """Return the short id of a vote named by id, symbol or draft symbol.
-
-    Parameters
-    ----------
-    ref : str
-        ``"2026"``, ``"ES-11/7"``, ``"es11-7"``, ``"A/RES/68/262"``,
-        ``"A/ES-11/L.17"``, ``"2026-division"``, ...
-
-    Raises
-    ------
-    UnknownResolutionError
-        With the list of accepted ids.
-
-    Examples
-    --------
-    >>> resolve_resolution("es11-1")
-    'ES-11/1'
-    >>> resolve_resolution(2026)
-    '2026'
-    """
-    text = str(ref) if isinstance(ref, int) else ref
-    if isinstance(text, str) and text.strip():
-        found = _lookup().get(_key(text))
-        if found is not None:
-            return found
-    raise UnknownResolutionError(ref, _resolutions()["id"].astype(str).tolist())
 
 
 @dataclass(frozen=True)
@@ -241,7 +124,7 @@ def resolve_vote(ref: object) -> VoteRef:
     from . import record
 
     catalog = record.official_catalog()
-    accepted = _resolutions()["id"].astype(str).tolist()
+    accepted = resolutions_table()["id"].astype(str).tolist()
     if catalog is None:
         raise UnknownResolutionError(ref, accepted, NO_OFFICIAL_FILE)
     uid = catalog.find(ref)
@@ -272,7 +155,7 @@ def resolve_votes(refs: object) -> list[VoteRef]:
     if isinstance(refs, pd.DataFrame):
         if "id" not in refs.columns:
             raise UnknownResolutionError(
-                "a table without an 'id' column", _resolutions()["id"].astype(str).tolist(),
+                "a table without an 'id' column", resolutions_table()["id"].astype(str).tolist(),
                 "Pass a list of votes or the result of ut.search_votes(...).")
         refs = refs["id"].tolist()
     if isinstance(refs, (str, int, VoteRef)) or not isinstance(refs, Iterable):
@@ -286,7 +169,7 @@ def resolve_votes(refs: object) -> list[VoteRef]:
 
 
 def _symbol_of(rid: str) -> str:
-    frame = _resolutions()
+    frame = resolutions_table()
     row = frame.loc[frame["id"] == rid].iloc[0]
     return str(row["symbol"] or "") if bool(row["symbol_confirmed"]) else ""
 
@@ -303,7 +186,7 @@ def official_vote_row(vote: VoteRef) -> pd.Series:
 
     catalog = record.official_catalog()
     if catalog is None or vote.undl_id is None:
-        raise UnknownResolutionError(vote.id, _resolutions()["id"].astype(str).tolist(),
+        raise UnknownResolutionError(vote.id, resolutions_table()["id"].astype(str).tolist(),
                                      NO_OFFICIAL_FILE)
     row = catalog.vote(vote.undl_id)
     texts = catalog.texts()
@@ -460,5 +343,5 @@ def resolution_info(ref: object) -> ResolutionInfo:
     vote = resolve_vote(ref)
     if not vote.course:
         return ResolutionInfo(official_vote_row(vote))
-    frame = _resolutions()
+    frame = resolutions_table()
     return ResolutionInfo(frame.loc[frame["id"] == vote.id].iloc[0].copy())

@@ -26,10 +26,11 @@ import pandas as pd
 from . import record
 from ._paths import data_file
 from .categories import CONFIDENCE_DTYPE, CONFIDENCE_ORDER, RECORDED_VOTES, VOTE_DTYPE
+from .course_votes import resolutions_table
 from .csvio import read_table
 from .errors import DataFileError, UnknownCountryError
 from .members import find_country, load_members
-from .resolutions import VoteRef, _resolutions, resolve_resolution, resolve_vote, resolve_votes
+from .resolutions import VoteRef, resolve_resolution, resolve_vote, resolve_votes
 from .types import ResolutionRef
 
 VOTE_COLUMNS = ["resolution", "iso3", "vote", "confidence", "source_url", "note"]
@@ -408,5 +409,5 @@ def _votes_grid(wanted: tuple[str, ...]) -> pd.DataFrame:
 
 
 def _series_ids() -> list[str]:
-    frame = _resolutions()
+    frame = resolutions_table()
     return frame.loc[frame["kind"] == "resolution", "id"].astype(str).tolist()

@@ -172,7 +172,7 @@ def _position_codes(votes: pd.Series, include_abstain: bool) -> np.ndarray:
 
 
 def _wanted_resolutions(frame: pd.DataFrame, resolutions: Iterable[object]) -> set[str]:
-    from ..resolutions import resolve_resolution
+    from ..course_votes import resolve_resolution
 
     if isinstance(resolutions, str):
         resolutions = [resolutions]

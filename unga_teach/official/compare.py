@@ -12,8 +12,8 @@ from os import PathLike
 
 import pandas as pd
 
+from ..course_votes import load_resolutions
 from ..members import load_members
-from ..resolutions import load_resolutions
 from ..votes import shipped_votes
 from .codes import historical_codes
 from .read import course_table, load_all, select_votes

@@ -128,7 +128,7 @@ def future_dates(frame: pd.DataFrame, today: pd.Timestamp | None = None) -> list
 
 # --------------------------------------------------------------- course selection
 def course_table() -> pd.DataFrame:
-    from ..resolutions import load_resolutions
+    from ..course_votes import load_resolutions
 
     res = load_resolutions(include_procedural=False)
     return res[["id", "symbol", "symbol_confirmed", "draft", "date", "session"]]
@@ -149,7 +149,7 @@ def course_votes(frame: pd.DataFrame) -> dict[int, str]:
     2026 vote), else, for a vote whose adopted symbol is not confirmed in
     ``data/resolutions.csv``, by date and session.
     """
-    from ..resolutions import resolve_resolution
+    from ..course_votes import resolve_resolution
 
     res = course_table()
     by_draft = {_norm(d): str(i) for i, d in zip(res["id"], res["draft"], strict=True)
@@ -219,7 +219,7 @@ def select_votes(frame: pd.DataFrame, resolutions: object) -> pd.DataFrame:
             "'all' (every vote in the file) or a list of symbols or course ids."
         )
     wanted = [str(r) for r in resolutions]
-    from ..resolutions import resolve_resolution
+    from ..course_votes import resolve_resolution
 
     course_wanted: set[str] = set()
     symbols: set[str] = set()
