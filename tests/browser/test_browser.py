@@ -34,7 +34,11 @@ Run: ``python -m pytest tests/browser -m browser -q -s``.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import a11y
 import labdriver
@@ -65,7 +69,29 @@ def test_there_are_notebooks() -> None:
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_runs_in_jupyterlab(name: str, lab: labdriver.LabServer, lab_context) -> None:
-    path = lab.root_dir / name
+    _run_and_check(lab.root_dir / name, lab, lab_context)
+
+
+#: A vote that is not in the course, from the synthetic official-format fixture.
+LESSON_VOTE = "A/RES/ES-10/9903"
+LESSON_RECORD = Path(__file__).resolve().parents[1] / "fixtures" / "undl_extra.csv"
+
+
+def test_generated_lesson_for_a_non_course_vote_runs_in_jupyterlab(
+        lab: labdriver.LabServer, lab_context) -> None:
+    """`unga-teach lesson` on a fixture vote: the notebook runs like the course's own."""
+    path = lab.root_dir / "lesson_fixture.ipynb"
+    proc = subprocess.run(
+        [sys.executable, "-m", "unga_teach.cli", "lesson", LESSON_VOTE, "--out", str(path),
+         "--record", str(LESSON_RECORD), "--force"],
+        capture_output=True, text=True, timeout=300,
+        env={k: v for k, v in os.environ.items() if k != "UNGA_TEACH_UNDL"})
+    assert proc.returncode == 0, proc.stderr
+    _run_and_check(path, lab, lab_context)
+
+
+def _run_and_check(path: Path, lab: labdriver.LabServer, lab_context) -> None:
+    name = path.name
     plan = labdriver.NotebookPlan.from_file(path)
     res = labdriver.run_notebook(lab_context, lab, path)
     labdriver.RESULTS.append(res)
