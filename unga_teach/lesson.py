@@ -423,8 +423,9 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
     pair = _comparison(v)
     title = _md_text(v.title)
     if record is not None:
+        file_name = Path(record).name.replace("`", "'")  # shown in a code span, as typed
         record_line = (f"Its second code cell loads the official UN voting file "
-                       f"`{_md_text(Path(record).name)}`; keep that file where the cell says.")
+                       f"`{file_name}`; keep that file where the cell says.")
     elif v.course:
         record_line = (
             "It uses the course data shipped with the package, so it runs without any "
