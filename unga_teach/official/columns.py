@@ -57,6 +57,24 @@ def _same_array(a: Any, b: Any) -> bool:
     return (addresses[0] == addresses[1] and a.offset == b.offset) or a.equals(b)
 
 
+def numbers_at(column: Any, rows: np.ndarray) -> np.ndarray:
+    """``column.take(rows).to_numpy()`` for increasing ``rows`` of a chunked number column.
+
+    Chunk by chunk, in numpy: pyarrow's take first joins the chunks into one
+    array, a copy of the whole column (several MB of new memory for a few
+    thousand values). Missing values become NaN.
+    """
+    out = np.empty(len(rows), dtype=np.float64)
+    start = 0
+    for chunk in column.chunks:
+        m = len(chunk)
+        lo, hi = np.searchsorted(rows, (start, start + m))
+        if hi > lo:
+            out[lo:hi] = chunk.to_numpy(zero_copy_only=False)[rows[lo:hi] - start]
+        start += m
+    return out
+
+
 # ------------------------------------------------------------------ categoricals
 def str_dtype(categories: Sequence[str] | Any) -> pd.CategoricalDtype:
     return pd.CategoricalDtype(pd.Index(categories, dtype="str"))

@@ -17,7 +17,7 @@ import pandas as pd
 from ..categories import CONFIDENCE_DTYPE, VOTE_DTYPE
 from ..errors import DataFileError
 from .codes import DL_RECORD, TOTAL_COLUMNS, VOTE_CODES, current_members, successor
-from .columns import categorical, clean_text, dictionary_codes, first_row, recode, take
+from .columns import categorical, clean_text, dictionary_codes, first_row, numbers_at, recode, take
 
 #: per-row columns of the cache; the others are per vote when constant within a vote
 #: per-row columns of the cache; the others are per vote when constant within a vote
@@ -212,7 +212,7 @@ def _normalise_checked(raw: Any, path: Path, pool: ThreadPoolExecutor,
     for col in TOTAL_COLUMNS:
         column = raw.column(col)
         if contiguous and _numbers_per_vote(column, runs_after_first):  # the usual case
-            is_constant, check, at = True, column.take(first).to_numpy(), first
+            is_constant, check, at = True, numbers_at(column, first), first
         else:
             values = column.to_numpy()
             is_constant = constant(values)
