@@ -530,6 +530,19 @@ def test_a_change_made_while_the_cache_is_written_never_reaches_it(
     pd.testing.assert_frame_equal(cached, expected)
 
 
+def test_the_cache_reads_from_memory_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Where a file cannot be mapped (Windows), the cache file is read into memory."""
+    path = tmp_path / "ga.csv"
+    path.write_bytes(FIXTURE.read_bytes())
+    expected = undl.read_undl(path, resolutions="all")
+    monkeypatch.setattr(undl_cache, "_map", lambda p: bytearray(p.read_bytes()))
+    frame = undl.read_undl(path, resolutions="all")
+    assert frame.attrs["cache"].startswith("read: ")
+    pd.testing.assert_frame_equal(frame, expected)
+    frame.loc[0, "total_ms"] = 1  # still a frame of its own
+    assert frame.loc[0, "total_ms"] == 1
+
+
 def test_a_truncated_cache_file_is_ignored_and_rebuilt(tmp_path: Path) -> None:
     path = tmp_path / "ga.csv"
     path.write_bytes(FIXTURE.read_bytes())
