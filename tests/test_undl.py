@@ -529,6 +529,17 @@ def test_a_change_made_while_the_cache_is_written_never_reaches_it(
     assert cached.attrs["cache"].startswith("read: ")
     pd.testing.assert_frame_equal(cached, expected)
 
+    # the same for the frame of every row that the other readers share (load_all)
+    gate.clear()
+    path.write_bytes(FIXTURE.read_bytes() + b"\n")  # another file, another cache entry
+    whole, status = undl_read.load_all(path, cache=True, progress=False)
+    assert status.action == "written"
+    expected = whole.copy(deep=True)
+    whole.loc[0, "total_ms"] = 999
+    whole.loc[0, "iso3"] = whole.loc[1, "iso3"]
+    gate.set()
+    pd.testing.assert_frame_equal(undl.read_undl(path, resolutions="all"), expected)
+
 
 def test_the_cache_reads_from_memory_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Where a file cannot be mapped (Windows), the cache file is read into memory."""

@@ -84,7 +84,9 @@ def load_all(path: str | PathLike[str], *, cache: bool,
     frame = assemble(*parts)
     del parts
     if cache_path is not None:
-        problem = _cache.write_cache(frame, cache_path, background=True)
+        # the writer keeps a frame of its own: pandas then copies a column before the
+        # caller changes it in place, so the cache gets the values as read (copy on write)
+        problem = _cache.write_cache(frame.copy(deep=False), cache_path, background=True)
         status = (_cache.CacheStatus("written", cache_path) if problem is None
                   else _cache.CacheStatus("not written", None, problem))
     return frame, status
