@@ -160,7 +160,7 @@ already edited.
 ## For maintainers
 
 The build executes the notebooks headless and keeps the outputs of the cells tagged
-`nbval-check-output` only (the headline numbers: the 2026 totals, the tally, the 12
+`nbval-check-output` only (the headline numbers: the 2026 totals, the 12
 against, the 2026 coverage, the majority arithmetic and the motion for division). CI
 runs the notebooks with `pytest --nbval-lax`, which compares those cells, so a change
 in the data that moves a headline number fails the build until the notebooks are
