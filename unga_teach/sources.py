@@ -17,6 +17,7 @@ import pandas as pd
 from ._paths import data_file
 from .categories import SOURCE_TIER_ORDER
 from .csvio import read_table
+from .errors import DataFileError
 from .types import ResolutionRef
 
 SOURCE_COLUMNS = ["source_id", "url", "publisher", "tier", "language", "note"]
@@ -41,7 +42,14 @@ TIER_DTYPE = pd.CategoricalDtype(list(TIER_ORDER), ordered=True)
 
 @cache
 def _sources() -> pd.DataFrame:
-    frame = read_table(data_file("sources.csv"), SOURCE_COLUMNS).drop(columns="line_number")
+    path = data_file("sources.csv")
+    frame = read_table(path, SOURCE_COLUMNS)
+    for tier, line in zip(frame["tier"], frame["line_number"], strict=True):
+        if tier not in TIER_ORDER:  # say so, never turn it into a missing value
+            raise DataFileError(
+                f"tier {tier!r} is not accepted. Accepted: {', '.join(TIER_ORDER)} "
+                "(see data/README.md).", str(path), int(line))
+    frame = frame.drop(columns="line_number")
     frame["tier"] = frame["tier"].astype(TIER_DTYPE)
     for col in ("source_id", "url", "publisher", "language", "note"):
         frame[col] = frame[col].astype("string")
