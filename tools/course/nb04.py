@@ -132,11 +132,16 @@ def cells() -> list:
             ut.show_table(ut.load_statements("2026").explode("themes")["themes"].value_counts(), {"themes": "Theme", "count": "Statements"})
             """),
         md("theme-read", """
+            <details>
+            <summary><b>After you have compared:</b> what the tags show (open it once you have written your four themes)</summary>
+
             A statement can carry several themes: the United States' explanation is about
             procedure, negotiations *and* the ceasefire. Notice also that states on opposite
             sides use the same theme: "negotiations" appears in explanations of yes votes,
             abstentions and a no. A theme tells you what an argument is about, not which way
             it points.
+
+            </details>
             """),
         md("checks", "## Check your understanding"),
         code("quiz1", 'ut.self_check("04-indonesia-theme")'),
