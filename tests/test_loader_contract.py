@@ -108,3 +108,19 @@ def test_member_count_constant_matches_the_data() -> None:
     from unga_teach.categories import MEMBER_STATE_COUNT
 
     assert len(ut.load_members()) == MEMBER_STATE_COUNT
+
+
+def test_the_member_count_has_one_source() -> None:
+    """No module spells 193 as a number: they use categories.MEMBER_STATE_COUNT."""
+    import ast
+    from pathlib import Path
+
+    package = Path(ut.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path.name == "categories.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value == 193 and type(node.value) is int:
+                found.append(f"{path.relative_to(package)}:{node.lineno}")
+    assert not found, found

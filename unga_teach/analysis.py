@@ -20,7 +20,7 @@ from numbers import Integral
 
 import pandas as pd
 
-from .categories import RECORDED_VOTES, VOTE_DTYPE, VOTE_LABELS, VOTE_ORDER
+from .categories import MEMBER_STATE_COUNT, RECORDED_VOTES, VOTE_DTYPE, VOTE_LABELS, VOTE_ORDER
 from .errors import UngaTeachError
 from .members import Country, find_country, load_members
 from .resolutions import resolution_info, resolve_vote, series
@@ -354,7 +354,7 @@ def voting_member(country: object) -> Country:
     if not found.is_member:
         raise UngaTeachError(
             f"{found.name} is a non-member observer state: it cannot vote, so it has no votes "
-            "to compare. Choose one of the 193 member states."
+            f"to compare. Choose one of the {MEMBER_STATE_COUNT} member states."
         )
     return found
 

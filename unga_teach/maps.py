@@ -38,7 +38,7 @@ import altair as alt
 import pandas as pd
 
 from ._paths import data_dir
-from .categories import VOTE_LABELS, VOTE_ORDER
+from .categories import MEMBER_STATE_COUNT, VOTE_LABELS, VOTE_ORDER
 from .charts import inline_data, vote_color, vote_name, wrap_lines
 from .errors import DataFileError
 from .members import load_members
@@ -381,7 +381,8 @@ def _map_description(resolution: ResolutionRef, table: pd.DataFrame) -> str:
     dots = table.loc[~table["on_map"], "name"].tolist()
     others = _non_member_names()
     text = (
-        f"World map (Equal Earth projection) of how the 193 UN member states voted on "
+        f"World map (Equal Earth projection) of how the {MEMBER_STATE_COUNT} UN member states "
+        f"voted on "
         f"{vote_name(resolution)}, coloured by the vote the sources name: {parts} "
         f"(unknown = no source yet, in light grey). "
     )
@@ -590,7 +591,8 @@ def vote_map(resolution: ResolutionRef = "2026") -> alt.VConcatChart:
             wrap_lines(f"How each member state voted on {vote_name(resolution)}", 85),
             subtitle=[
                 *wrap_lines(
-                    f"Light grey: no sourced vote yet ({n_unknown} of 193 states). Dots: "
+                    f"Light grey: no sourced vote yet ({n_unknown} of {MEMBER_STATE_COUNT} "
+                    "states). Dots: "
                     f"{int((~table['on_map']).sum())} states too small for this map. "
                     "Dashed outline: not a UN member state."),
                 *wrap_lines(

@@ -22,7 +22,13 @@ from typing import Any
 import pandas as pd
 
 from ._paths import data_file
-from .categories import CONFIDENCE_ORDER, RECORDED_VOTES, SOURCE_TIER_ORDER, VOTE_ORDER
+from .categories import (
+    CONFIDENCE_ORDER,
+    MEMBER_STATE_COUNT,
+    RECORDED_VOTES,
+    SOURCE_TIER_ORDER,
+    VOTE_ORDER,
+)
 from .csvio import read_table
 from .errors import UngaTeachError
 
@@ -143,8 +149,9 @@ def validate_shipped() -> list[str]:
     iso_all: set[str] = set()
     if members is not None:
         member_only = members[members["status"] == "member"]
-        if len(member_only) != 193:
-            problems.append(f"members: expected 193 member states, found {len(member_only)}")
+        if len(member_only) != MEMBER_STATE_COUNT:
+            problems.append(f"members: expected {MEMBER_STATE_COUNT} member states, "
+                            f"found {len(member_only)}")
         if sorted(members.loc[members["status"] == "observer", "iso3"]) != ["PSE", "VAT"]:
             problems.append("members: the observers must be exactly PSE and VAT")
         for col in ("iso3", "iso2", "iso_num", "name"):

@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 
 from ..analysis import group_iso3
-from ..categories import VOTE_LABELS, VOTE_ORDER
+from ..categories import MEMBER_STATE_COUNT, VOTE_LABELS, VOTE_ORDER
 from ..errors import UngaTeachError
 from ..members import load_members
 from ..types import ResolutionRef
@@ -198,7 +198,7 @@ def group_chart(
             wrap_lines(f"Votes by {title if title != 'Group' else 'group'} on "
                        f"{vote_name(resolution)}", 85),
             subtitle=f"Counts of member states; grey = no sourced vote yet "
-            f"({193 - n_known} of 193 states).",
+            f"({MEMBER_STATE_COUNT - n_known} of {MEMBER_STATE_COUNT} states).",
             anchor="start",
         ),
     )

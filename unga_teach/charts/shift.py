@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from ..analysis import transitions
-from ..categories import VOTE_LABELS, VOTE_ORDER
+from ..categories import MEMBER_STATE_COUNT, VOTE_LABELS, VOTE_ORDER
 from ..resolutions import resolution_info
 from ..types import ResolutionRef
 from .style import (
@@ -66,7 +66,7 @@ def _shift_description(res_a: ResolutionRef, res_b: ResolutionRef, t: pd.DataFra
         for r in moves.itertuples(index=False)
     )
     text = (
-        f"Grid of circles showing how the 193 member states' votes moved from "
+        f"Grid of circles showing how the {MEMBER_STATE_COUNT} member states' votes moved from "
         f"{vote_name(res_a)} (rows) to {vote_name(res_b)} (columns); circle size is the "
         f"number of states. {same_known} states cast the same known vote both times"
     )
@@ -179,7 +179,7 @@ def _build_shift_chart(
         opacity=0.9, stroke="#333333", strokeWidth=0.5
     ).encode(
         x=x, y=y,
-        size=alt.Size("count:Q", scale=alt.Scale(range=[0, 3600], domain=[0, 193]),
+        size=alt.Size("count:Q", scale=alt.Scale(range=[0, 3600], domain=[0, MEMBER_STATE_COUNT]),
                       legend=None),
         color=vote_color(field="to_vote", title=f"Vote on {name_b}"),
         tooltip=tips,

@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 
 from ..analysis import group_iso3, votes_by_state, voting_member
-from ..categories import RECORDED_VOTES, VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
+from ..categories import MEMBER_STATE_COUNT, RECORDED_VOTES, VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
 from ..members import Country
 from ..resolutions import load_resolutions
 from ..types import CountryRef
@@ -199,7 +199,8 @@ def trend_chart(
     ).encode(x=x_enc, tooltip=alt.Tooltip("text:N", title="Gap"))
     counts_bars = alt.Chart(inline_data(long)).mark_bar().encode(
         x=x_enc,
-        y=alt.Y("start:Q", title="Member states (official)", scale=alt.Scale(domain=[0, 193])),
+        y=alt.Y("start:Q", title="Member states (official)",
+                scale=alt.Scale(domain=[0, MEMBER_STATE_COUNT])),
         y2="end:Q",
         color=vote_color(),
         tooltip=[

@@ -6,6 +6,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ..categories import MEMBER_STATE_COUNT
 from ..errors import UngaTeachError
 from ..html import SafeHTML, escape, html_table
 from ..types import MajorityRule
@@ -14,7 +15,7 @@ from .panel import Panel, notice_box
 __all__ = ["MEMBERS", "MajorityCalculator", "majority_calculator"]
 
 #: Number of UN member states (every one can cast a vote).
-MEMBERS = 193
+MEMBERS = MEMBER_STATE_COUNT
 
 
 class MajorityCalculator(Panel):
