@@ -24,15 +24,14 @@ Run from the repository root::
 
 from __future__ import annotations
 
-import argparse
-import csv
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_undl_fixture import COLUMNS, FIXTURE_MARK, _f, _read, build_rows
+import make_undl_fixture
+from make_undl_fixture import FIXTURE_MARK, build_rows, fmt_total, read_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "tests" / "fixtures" / "undl_extra.csv"
@@ -54,14 +53,14 @@ SYNTHETIC_VOTES = [
 
 def synthetic_rows() -> list[list[str]]:
     """The rows of the synthetic votes: one per current member state each."""
-    members = sorted((r["iso3"], r["name"]) for r in _read("members.csv")
+    members = sorted((r["iso3"], r["name"]) for r in read_data("members.csv")
                      if r["status"] == "member")
     out: list[list[str]] = []
     for undl_id, symbol, draft, date, session, title, agenda, subjects, pattern in \
             SYNTHETIC_VOTES:
         letters = [pattern[(i * 7 + undl_id) % len(pattern)] for i in range(len(members))]
         count = Counter(letters)
-        totals = [_f(count[k]) for k in ("Y", "N", "A", "X")] + [_f(len(members))]
+        totals = [fmt_total(count[k]) for k in ("Y", "N", "A", "X")] + [fmt_total(len(members))]
         full_title = (f"[SYNTHETIC TEST VOTE - not a real resolution] {title} : resolution / "
                       f"adopted by the General Assembly{FIXTURE_MARK}")
         for (iso3, name), letter in zip(members, letters, strict=True):
@@ -73,25 +72,10 @@ def synthetic_rows() -> list[list[str]]:
     return out
 
 
-def write_fixture(out: Path = DEFAULT_OUT) -> Path:
-    """Write the fixture (LF line ends, no BOM) and return its path."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(build_rows() + synthetic_rows())
-    return out
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
-    path = write_fixture(args.out)
-    n = sum(1 for _ in path.open(encoding="utf-8")) - 1
-    print(f"wrote {path} ({n} rows)")
-    return 0
+def all_rows() -> list[list[str]]:
+    """The sample fixture's rows followed by the synthetic votes."""
+    return build_rows() + synthetic_rows()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(make_undl_fixture.main(default_out=DEFAULT_OUT, rows=all_rows))

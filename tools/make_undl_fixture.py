@@ -28,6 +28,7 @@ import csv
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,20 +87,22 @@ HISTORICAL_VOTES = [
 ]
 
 
-def _read(name: str) -> list[dict[str, str]]:
+def read_data(name: str) -> list[dict[str, str]]:
+    """The rows of a shipped ``data/`` CSV file, as dicts."""
     with (ROOT / "data" / name).open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
-def _f(n: int) -> str:
+def fmt_total(n: int) -> str:
+    """A total as the official file writes it (``"107.0"``)."""
     return f"{float(n):.1f}"
 
 
 def build_rows() -> list[list[str]]:
     """All fixture rows (without the header), in file order."""
-    members = {r["iso3"]: r["name"] for r in _read("members.csv") if r["status"] == "member"}
-    resolutions = {r["id"]: r for r in _read("resolutions.csv")}
-    votes = _read("votes.csv")
+    members = {r["iso3"]: r["name"] for r in read_data("members.csv") if r["status"] == "member"}
+    resolutions = {r["id"]: r for r in read_data("resolutions.csv")}
+    votes = read_data("votes.csv")
     out: list[list[str]] = []
     fake_id = 9990001
     for rid in COMPLETE:
@@ -119,7 +122,8 @@ def build_rows() -> list[list[str]]:
         session = res["session"]
         title = f"{res['title']} : resolution / adopted by the General Assembly{FIXTURE_MARK}"
         agenda = "[fixture] agenda item"
-        totals = [_f(int(res[c])) for c in ("yes", "no", "abstain", "non_voting", "total_members")]
+        totals = [fmt_total(int(res[c]))
+                  for c in ("yes", "no", "abstain", "non_voting", "total_members")]
         for v in rows:
             letter = LETTER[v["vote"]]
             if letter == "X" and rid == "68/262":
@@ -135,7 +139,7 @@ def build_rows() -> list[list[str]]:
             ])
     for undl_id, symbol, draft, date, session, states in HISTORICAL_VOTES:
         count = Counter("X" if s[2] in ("X", "") else s[2] for s in states)
-        totals = [_f(count[k]) for k in ("Y", "N", "A", "X")] + [_f(len(states))]
+        totals = [fmt_total(count[k]) for k in ("Y", "N", "A", "X")] + [fmt_total(len(states))]
         title = ("[FIXTURE ROW - not a real resolution] Example vote with historical member "
                  f"codes : resolution / adopted by the General Assembly{FIXTURE_MARK}")
         for code, name, letter in states:
@@ -147,21 +151,26 @@ def build_rows() -> list[list[str]]:
     return out
 
 
-def write_fixture(out: Path = DEFAULT_OUT) -> Path:
-    """Write the fixture (LF line ends, no BOM) and return its path."""
+def write_fixture(out: Path = DEFAULT_OUT, rows: list[list[str]] | None = None) -> Path:
+    """Write the fixture (LF line ends, no BOM) and return its path.
+
+    ``rows`` defaults to :func:`build_rows`; another fixture passes its own.
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(COLUMNS)
-        writer.writerows(build_rows())
+        writer.writerows(build_rows() if rows is None else rows)
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, default_out: Path = DEFAULT_OUT,
+         rows: Callable[[], list[list[str]]] = build_rows) -> int:
+    """Command line: write the fixture made by ``rows`` (default: this one)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--out", type=Path, default=default_out)
     args = parser.parse_args(argv)
-    path = write_fixture(args.out)
+    path = write_fixture(args.out, rows())
     n = sum(1 for _ in path.open(encoding="utf-8")) - 1
     print(f"wrote {path} ({n} rows)")
     return 0
