@@ -133,3 +133,16 @@ def test_no_module_is_too_long(path: Path) -> None:
     if path.name in TOO_LONG_FOR_NOW and path.parent == PACKAGE:
         pytest.skip(f"{path.name} ({n} lines) is still to be split (owned elsewhere)")
     assert n <= MAX_LINES, f"{path.relative_to(ROOT)} has {n} lines"
+
+
+def test_no_private_name_crosses_modules() -> None:
+    """A module never imports another module's ``_name``: what others need is public."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level > 0:
+                for alias in node.names:
+                    if alias.name.startswith("_") and not alias.name.startswith("__") \
+                            and alias.name != "_lazy":
+                        found.append(f"{path.relative_to(ROOT)}: {alias.name}")
+    assert not found, found

@@ -32,6 +32,7 @@ import pandas as pd
 from .categories import VOTE_COLORS, VOTE_LABELS
 
 __all__ = ["SafeHTML", "escape", "html_card", "html_details", "html_fields", "html_table", "link",
+           "safe_url",
            "vote_badge"]
 
 
@@ -83,8 +84,14 @@ def escape(text: Any) -> str:
     return _html.escape(str(text), quote=True)
 
 
-def _safe_url(url: Any) -> str | None:
-    """Return the stripped URL if it is an http(s) address with a host, else None."""
+def safe_url(url: Any) -> str | None:
+    """Return the stripped URL if it is an http(s) address with a host, else None.
+
+    Examples
+    --------
+    >>> safe_url(" https://news.un.org/x "), safe_url("javascript:alert(1)")
+    ('https://news.un.org/x', None)
+    """
     if _is_missing(url):
         return None
     text = str(url).strip()
@@ -127,7 +134,7 @@ def link(url: Any, text: Any = None) -> SafeHTML:
     'no source'
     """
     label = url if text is None else text
-    safe = _safe_url(url)
+    safe = safe_url(url)
     if safe is None:
         return SafeHTML(escape(label))
     return SafeHTML(

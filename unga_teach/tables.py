@@ -72,7 +72,7 @@ import pandas as pd
 
 from .categories import VOTE_COLORS, VOTE_LABELS
 from .errors import UngaTeachError
-from .html import _safe_url, escape, link, vote_badge
+from .html import escape, link, safe_url, vote_badge
 
 __all__ = ["Table", "TableError", "name_sort_key", "show_table"]
 
@@ -214,7 +214,7 @@ class _Column:
             text = str(value)
             return "" if not text else VOTE_LABELS.get(text, text)
         if self.kind == "link":
-            safe = _safe_url(value)
+            safe = safe_url(value)
             return (_host(safe) or safe) if safe else str(value)
         return str(value)
 
