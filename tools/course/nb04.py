@@ -122,8 +122,8 @@ def cells() -> list:
 
             **Your task:** before running the next cell, re-read the positions above and
             write down one theme for each of the United States, Ukraine, China and
-            Indonesia. Then compare with the tags (each statement's themes are listed in
-            brackets).
+            Indonesia. Then run it and compare with the tags (the Themes column of the
+            table).
             """),
         code("theme-tags", """
             ut.show_table(ut.load_statements("2026"), {"speaker_state": "State", "speaker": "Speaker", "vote_cast": "Vote", "themes": "Themes"}, caption="The themes of each statement")
