@@ -93,7 +93,7 @@ def _measure(step: Callable[[], Any], runs: int) -> list[float]:
 
 def _cases() -> list[tuple[str, Callable[[], Any], Callable[[Any], Callable[[], Any]]]]:
     """(name, builder, make_step(widget) -> step) for each interaction."""
-    from unga_teach.quizzes import matching_quiz, quiz
+    from unga_teach.assess.quizzes import matching_quiz, quiz
     from unga_teach.widgets import (
         country_explorer,
         group_explorer,

@@ -10,7 +10,7 @@ import pytest
 
 import unga_teach as ut
 from unga_teach.errors import UngaTeachError
-from unga_teach.quizzes import MatchingQuiz, Quiz, matching_quiz, quiz
+from unga_teach.assess.quizzes import MatchingQuiz, Quiz, matching_quiz, quiz
 
 QUESTION = "How many states voted no on 24 February 2026?"
 RIGHT = "Twelve states"

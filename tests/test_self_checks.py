@@ -11,10 +11,10 @@ import ipywidgets as widgets
 import pytest
 
 import unga_teach as ut
-from unga_teach import self_checks
+from unga_teach.assess import self_checks
 from unga_teach.errors import UngaTeachError
-from unga_teach.quizzes import MatchingQuiz, Quiz
-from unga_teach.self_checks import Question, SelfCheckSet, self_check, self_check_questions
+from unga_teach.assess.quizzes import MatchingQuiz, Quiz
+from unga_teach.assess.self_checks import Question, SelfCheckSet, self_check, self_check_questions
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -270,7 +270,7 @@ def test_templates_are_filled_from_the_data(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_the_bank_ships_inside_the_package() -> None:
-    assert self_checks.BANK_PATH.parent == Path(ut.__file__).parent
+    assert self_checks.BANK_PATH.parent == Path(ut.__file__).parent / "assess"
     assert self_checks.BANK_PATH.is_file()
 
 

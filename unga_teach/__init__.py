@@ -105,11 +105,15 @@ _EXPORTS: dict[str, str] = {
     "paragraph_explorer": "widgets",
     "majority_calculator": "widgets",
     "vote_comparer": "widgets",
-    "quiz": "quizzes",
-    "matching_quiz": "quizzes",
-    "self_check": "self_checks",
-    "self_check_ids": "self_checks",
-    "self_check_questions": "self_checks",
+    "quiz": "assess.quizzes",
+    "matching_quiz": "assess.quizzes",
+    "self_check": "assess.self_checks",
+    "self_check_ids": "assess.self_checks",
+    "self_check_questions": "assess.self_checks",
+    "check": "assess.check",
+    "CheckResult": "assess.check",
+    "exercise_bank": "assess.exercises",
+    "exercise_ids": "assess.exercises",
     # the official UN record
     "read_undl": "official.read",
     "use_official_record": "official.install",
@@ -180,7 +184,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .official.install import use_official_record
     from .official.read import read_undl
     from .paragraphs import load_paragraphs
-    from .quizzes import matching_quiz, quiz
+    from .assess.check import CheckResult, check
+    from .assess.exercises import exercise_bank, exercise_ids
+    from .assess.quizzes import matching_quiz, quiz
     from .record import current_record
     from .record_coverage import coverage
     from .resolutions import (
@@ -195,7 +201,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         series,
     )
     from .search import search_votes
-    from .self_checks import self_check, self_check_ids, self_check_questions
+    from .assess.self_checks import self_check, self_check_ids, self_check_questions
     from .sources import load_conflicts, load_sources
     from .statements import load_statements, statement_themes
     from .tables import Table, TableError, name_sort_key, show_table

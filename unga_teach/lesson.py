@@ -38,7 +38,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import UngaTeachError
-from .self_checks import Question
+from .assess.self_checks import Question
 
 __all__ = ["LESSON_CHECKS", "lesson_cells", "lesson_check", "lesson_questions", "make_lesson",
            "related_votes"]

@@ -37,3 +37,29 @@ def first_cell():
     return code("setup", FIRST_CELL)
 
 
+
+
+EXERCISE_TAG = "exercise"
+UNDER_THE_HOOD_TAG = "under-the-hood"
+
+
+def exercise(exercise_id: str):
+    """The code cell of one exercise of the bank: its scaffold, tagged ``exercise``.
+
+    The scaffold comes from the package's exercise bank (one source for the
+    notebook, the checker, the answer keys and ``unga-teach solutions``).
+    """
+    from unga_teach.assess.exercises import exercise as bank_exercise
+
+    cell = new_code_cell(bank_exercise(exercise_id).scaffold.strip("\n"),
+                         id=f"ex-{exercise_id}")
+    cell.metadata["tags"] = [EXERCISE_TAG]
+    return cell
+
+
+def under_the_hood(cell_id: str, source: str):
+    """A folded code cell (source hidden until opened) showing what a helper runs."""
+    cell = new_code_cell(_unindent(source), id=cell_id)
+    cell.metadata["tags"] = [UNDER_THE_HOOD_TAG]
+    cell.metadata["jupyter"] = {"source_hidden": True}
+    return cell

@@ -12,7 +12,7 @@ templates such as ``{v26.yes}`` (the names are listed in :data:`FIELDS`).
 
 Examples
 --------
->>> from unga_teach.self_checks import self_check
+>>> from unga_teach.assess.self_checks import self_check
 >>> q = self_check("01-simple-majority")
 >>> q.choices.value is None, q.feedback.value
 (True, '')
@@ -36,7 +36,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .errors import UngaTeachError
+from ..errors import UngaTeachError
 from .quizzes import MatchingQuiz, Quiz, matching_quiz, quiz
 
 __all__ = [
@@ -69,7 +69,7 @@ _KINDS = ("choice", "matching")
 
 # --------------------------------------------------------------------------- facts
 def _totals(ref: str) -> SimpleNamespace:
-    from .resolutions import resolution_info
+    from ..resolutions import resolution_info
 
     r = resolution_info(ref)
     yes, no, abstain = int(r["yes"]), int(r["no"]), int(r["abstain"])
@@ -85,7 +85,7 @@ def _totals(ref: str) -> SimpleNamespace:
 
 
 def _calc() -> SimpleNamespace:
-    from .analysis import passes, votes_needed
+    from ..analysis import passes, votes_needed
 
     v = _totals("2026")
     defeat_simple = next(n for n in range(1000) if not passes(v.yes, n))
@@ -100,7 +100,7 @@ def _calc() -> SimpleNamespace:
 
 
 def _moved() -> SimpleNamespace:
-    from .analysis import transitions
+    from ..analysis import transitions
 
     t = transitions("ES-11/1", "ES-11/7")
     left = t[(t["from_vote"].astype(str) == "yes") & (t["to_vote"].astype(str) != "yes")]
@@ -111,7 +111,7 @@ def _moved() -> SimpleNamespace:
 
 
 def _text() -> SimpleNamespace:
-    from .paragraphs import load_paragraphs
+    from ..paragraphs import load_paragraphs
 
     p = load_paragraphs("2026").set_index("paragraph_id")
     return SimpleNamespace(op1=str(p.loc["OP1", "reported_wording"]))
@@ -122,7 +122,7 @@ _PHRASES = {"yes": "voted yes", "no": "voted no", "abstain": "abstained",
 
 
 def _usa_isr() -> SimpleNamespace:
-    from .analysis import vote_history
+    from ..analysis import vote_history
 
     out = {}
     for state in ("USA", "ISR"):
@@ -267,7 +267,7 @@ def _render(entry: dict[str, Any], facts: _Facts) -> Question:
         return _fill(text, facts, where)
 
     if entry["kind"] == "matching":
-        from .statements import load_statements
+        from ..statements import load_statements
 
         st = load_statements().set_index("statement_id")
 

@@ -10,7 +10,7 @@ built with :func:`unga_teach.self_check`, so no notebook cell shows an answer.
 
 Examples
 --------
->>> from unga_teach.quizzes import quiz
+>>> from unga_teach.assess.quizzes import quiz
 >>> q = quiz("How many states voted no in 2026?", ["12", "18", "51"], "12",
 ...          "The official record gives 107 yes, 12 no and 51 abstentions.")
 >>> q.choices.value = "18"
@@ -27,8 +27,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .errors import UngaTeachError
-from .html import SafeHTML, escape
+from ..errors import UngaTeachError
+from ..html import SafeHTML, escape
 
 __all__ = ["MatchingQuiz", "Quiz", "matching_quiz", "quiz"]
 
@@ -74,7 +74,7 @@ def _guarded_click(owner: Any, fn: Any) -> Any:
         try:
             fn()
         except Exception as exc:  # shown to the learner
-            from .widgets.panel import friendly_error
+            from ..widgets.panel import friendly_error
 
             owner.last_error = exc
             owner.feedback.value = friendly_error(exc)
