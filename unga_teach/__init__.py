@@ -114,6 +114,7 @@ _EXPORTS: dict[str, str] = {
     "CheckResult": "assess.check",
     "exercise_bank": "assess.exercises",
     "exercise_ids": "assess.exercises",
+    "write_solutions": "assess.solutions",
     # the official UN record
     "read_undl": "official.read",
     "use_official_record": "official.install",
@@ -151,6 +152,11 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         vote_history,
         votes_needed,
     )
+    from .assess.check import CheckResult, check
+    from .assess.exercises import exercise_bank, exercise_ids
+    from .assess.quizzes import matching_quiz, quiz
+    from .assess.self_checks import self_check, self_check_ids, self_check_questions
+    from .assess.solutions import write_solutions
     from .assignment import assignment_grader
     from .categories import VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
     from .charts import (
@@ -184,9 +190,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .official.install import use_official_record
     from .official.read import read_undl
     from .paragraphs import load_paragraphs
-    from .assess.check import CheckResult, check
-    from .assess.exercises import exercise_bank, exercise_ids
-    from .assess.quizzes import matching_quiz, quiz
     from .record import current_record
     from .record_coverage import coverage
     from .resolutions import (
@@ -201,7 +204,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         series,
     )
     from .search import search_votes
-    from .assess.self_checks import self_check, self_check_ids, self_check_questions
     from .sources import load_conflicts, load_sources
     from .statements import load_statements, statement_themes
     from .tables import Table, TableError, name_sort_key, show_table

@@ -11,6 +11,9 @@ Subcommands::
     unga-teach info                 versions, folders, coverage, record in use
     unga-teach lesson SYMBOL [--out PATH] [--record PATH] [--force]
                                     write a lesson notebook for one recorded vote
+    unga-teach solutions DIR [--force]
+                                    write the course notebooks with every exercise
+                                    solved into DIR (for instructors)
 
 Errors in the input (a missing or damaged file, ...) print one line starting
 with ``error:`` on stderr and exit with status 2; there is no traceback.
@@ -212,6 +215,15 @@ def _cmd_lesson(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_solutions(args: argparse.Namespace) -> int:
+    from .assess.solutions import write_solutions
+
+    written = write_solutions(args.dir, force=args.force)
+    print(f"wrote {len(written)} solution notebooks into {Path(args.dir)}: every exercise "
+          "solved. Keep them for instructors; learners get the notebooks/ folder.")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="unga-teach",
@@ -271,6 +283,12 @@ def _parser() -> argparse.ArgumentParser:
                                "(default: the notebook uses UNGA_TEACH_UNDL where it runs)")
     p_lesson.add_argument("--force", action="store_true", help="replace an existing file")
     p_lesson.set_defaults(func=_cmd_lesson)
+    p_solutions = sub.add_parser(
+        "solutions", help="write the course notebooks with every exercise solved (instructors)")
+    p_solutions.add_argument("dir", help="the folder to write into (created if missing)")
+    p_solutions.add_argument("--force", action="store_true",
+                             help="replace solution notebooks already in the folder")
+    p_solutions.set_defaults(func=_cmd_solutions)
     return parser
 
 

@@ -37,8 +37,8 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import UngaTeachError
 from .assess.self_checks import Question
+from .errors import UngaTeachError
 
 __all__ = ["LESSON_CHECKS", "lesson_cells", "lesson_check", "lesson_questions", "make_lesson",
            "related_votes"]

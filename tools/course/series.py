@@ -42,6 +42,38 @@ SERIES: list[Entry] = [
 ENTRY = {e.number: e for e in SERIES}
 
 
+#: How a notebook's time is estimated (stated in every notebook; tests/test_course_times.py
+#: recomputes it from the committed notebook).
+READING_WORDS_PER_MINUTE = 150
+MINUTES_PER_CODE_CELL = 1
+ESTIMATE_METHOD = (
+    "for a newcomer who does every exercise; estimated from the notebook itself: reading "
+    f"at {READING_WORDS_PER_MINUTE} words a minute, {MINUTES_PER_CODE_CELL} minute to run "
+    "and read each code cell, and each exercise's own time (5 minutes for a blank to fill, "
+    "up to 15 for several lines of your own), rounded up to 5 minutes"
+)
+
+
+def estimate_minutes(cells) -> int:
+    """The estimated time of a notebook's cells (see :data:`ESTIMATE_METHOD`)."""
+    import math
+    import re
+
+    from unga_teach.assess.exercises import exercise
+
+    words = sum(len(c.source.split()) for c in cells if c.cell_type == "markdown")
+    minutes = words / READING_WORDS_PER_MINUTE
+    for c in cells:
+        if c.cell_type != "code":
+            continue
+        if "exercise" in c.metadata.get("tags", []):
+            found = re.search(r'ut\.check\("([^"]+)"', c.source)
+            minutes += exercise(found.group(1)).minutes if found else 5
+        else:
+            minutes += MINUTES_PER_CODE_CELL
+    return 5 * math.ceil(minutes / 5)
+
+
 def header(number: str, subtitle: str, objectives: list[str]) -> list:
     e = ENTRY[number]
     objs = "\n".join(f"- {o}" for o in objectives)
@@ -51,7 +83,7 @@ def header(number: str, subtitle: str, objectives: list[str]) -> list:
 
             *{subtitle}*
 
-            **Estimated time:** {e.minutes} minutes
+            **Estimated time:** {e.minutes} minutes ({ESTIMATE_METHOD})
 
             {nav(number)}
             """),

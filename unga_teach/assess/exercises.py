@@ -91,6 +91,9 @@ class Exercise:
     options : dict
         Passed to :func:`unga_teach.assess.compare.compare` (``tol``,
         ``zero_fill``, ``index_name``).
+    minutes : int
+        A newcomer's time for it: about 5 for one blank to fill, 10-15 for
+        several lines of one's own (the notebooks' estimated times add these up).
     """
 
     id: str
@@ -106,6 +109,7 @@ class Exercise:
     typical: tuple[TypicalError, ...] = ()
     skills: tuple[str, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
+    minutes: int = 5
 
     def __post_init__(self) -> None:
         where = f"exercise {self.id!r}"

@@ -146,5 +146,6 @@ ut.check("01-two-thirds-needed", needed)
                          "'present and voting'."),
         ),
         skills=("arithmetic",),
+        minutes=8,
     ),
 )
