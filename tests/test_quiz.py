@@ -9,8 +9,8 @@ import ipywidgets as widgets
 import pytest
 
 import unga_teach as ut
-from unga_teach.errors import UngaTeachError
 from unga_teach.assess.quizzes import MatchingQuiz, Quiz, matching_quiz, quiz
+from unga_teach.errors import UngaTeachError
 
 QUESTION = "How many states voted no on 24 February 2026?"
 RIGHT = "Twelve states"

@@ -12,9 +12,9 @@ import pytest
 
 import unga_teach as ut
 from unga_teach.assess import self_checks
-from unga_teach.errors import UngaTeachError
 from unga_teach.assess.quizzes import MatchingQuiz, Quiz
 from unga_teach.assess.self_checks import Question, SelfCheckSet, self_check, self_check_questions
+from unga_teach.errors import UngaTeachError
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
