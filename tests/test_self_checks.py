@@ -214,9 +214,9 @@ def test_unknown_ids_are_clear_errors(ref: object, message: str) -> None:
 
 
 def _with_bank(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, text: str) -> None:
-    path = tmp_path / "questions.toml"
+    path = tmp_path / "nb01.toml"
     path.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(self_checks, "BANK_PATH", path)
+    monkeypatch.setattr(self_checks, "BANK_DIR", tmp_path)
     self_checks._raw_bank.cache_clear()
 
 
@@ -270,8 +270,8 @@ def test_templates_are_filled_from_the_data(monkeypatch: pytest.MonkeyPatch,
 
 
 def test_the_bank_ships_inside_the_package() -> None:
-    assert self_checks.BANK_PATH.parent == Path(ut.__file__).parent / "assess"
-    assert self_checks.BANK_PATH.is_file()
+    assert self_checks.BANK_DIR.parent == Path(ut.__file__).parent / "assess"
+    assert sorted(p.name for p in self_checks.BANK_DIR.glob("nb*.toml"))
 
 
 # --------------------------------------------- what the questions say about the data
@@ -304,3 +304,37 @@ def test_the_assignment_agreement_question_matches_the_rule() -> None:
     assert bool(d.loc["ES-11/5", "compared"]) and not bool(d.loc["ES-11/5", "same"])
     assert q.answer == "68/262 is left out of the comparison; ES-11/5 counts as a disagreement"
     assert "did not vote" in q.prompt and "abstained" in q.prompt
+
+
+# ------------------------------------- the bank as learners see it (issue 17 statistics)
+def _choice_questions() -> list[Question]:
+    return [q for q in self_check_questions() if q.kind == "choice"]
+
+
+def test_the_right_option_is_not_in_one_place() -> None:
+    qs = _choice_questions()
+    positions = [q.options.index(q.answer) for q in qs]
+    for pos in set(positions):
+        share = positions.count(pos) / len(qs)
+        assert share <= 0.40, f"the answer is option {pos + 1} in {share:.0%} of the questions"
+
+
+def test_the_right_option_is_rarely_the_longest() -> None:
+    qs = _choice_questions()
+    longest = [q for q in qs if all(len(str(q.answer)) > len(o) for o in q.options
+                                    if o != q.answer)]
+    share = len(longest) / len(qs)
+    assert share <= 0.35, (f"the answer is strictly the longest option in {share:.0%}: "
+                           f"{[q.id for q in longest]}")
+
+
+def test_most_questions_have_four_options() -> None:
+    qs = _choice_questions()
+    share = sum(len(q.options) >= 4 for q in qs) / len(qs)
+    assert share >= 0.60, f"only {share:.0%} of the choice questions have 4+ options"
+
+
+def test_the_order_is_fixed_from_run_to_run() -> None:
+    first = [q.options for q in _choice_questions()]
+    self_checks._raw_bank.cache_clear()
+    assert [q.options for q in _choice_questions()] == first

@@ -1,8 +1,11 @@
 """The course's self-check questions, kept in a question bank, not in the notebooks.
 
-Every self-check of the course is one entry of ``unga_teach/questions.toml``
-(id, notebook, prompt, options, answer, explanation, and a hint for each wrong
-option). A notebook cell names the question only::
+Every self-check of the course is one entry of the question bank,
+``unga_teach/assess/questions/nbNN.toml`` (one file per notebook): id, notebook,
+prompt, options, answer, explanation, and a hint for each wrong option.
+Options are shown in a fixed shuffled order, seeded by the question's id (or
+its ``seed``), so the right option's place says nothing and is the same on
+every run. A notebook cell names the question only::
 
     ut.self_check("03-share-of-present")
 
@@ -25,6 +28,7 @@ True
 from __future__ import annotations
 
 import difflib
+import random
 import string
 import tomllib
 from collections.abc import Callable, Mapping
@@ -41,10 +45,11 @@ from .quizzes import MatchingQuiz, Quiz, matching_quiz, quiz
 
 __all__ = [
     "FIELDS", "Question", "SelfCheckSet", "self_check", "self_check_ids", "self_check_questions",
+    "shuffled_options",
 ]
 
-#: The question bank shipped with the package.
-BANK_PATH = Path(__file__).with_name("questions.toml")
+#: The question bank shipped with the package: one ``nbNN.toml`` per notebook.
+BANK_DIR = Path(__file__).with_name("questions")
 
 #: Template names a question may use, e.g. ``{v26.yes}`` (all read from the loaders).
 FIELDS: dict[str, str] = {
@@ -216,24 +221,34 @@ class Question:
         return w
 
 
+def _read_bank_file(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise UngaTeachError(f"The question bank file {path.name} is not valid TOML: {exc}."
+                             ) from None
+    entries = data.get("question", [])
+    if not isinstance(entries, list):
+        raise UngaTeachError(f"{path.name}: [[question]] entries expected.")
+    return [dict(e, _file=path.name) for e in entries]
+
+
 @cache
 def _raw_bank() -> tuple[dict[str, Any], ...]:
     """The bank as parsed from TOML, checked for shape (no data read yet)."""
-    try:
-        data = tomllib.loads(BANK_PATH.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UngaTeachError(f"The question bank {BANK_PATH} is missing; reinstall the "
-                             "package.") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise UngaTeachError(f"The question bank {BANK_PATH.name} is not valid TOML: {exc}."
-                             ) from None
-    entries = data.get("question")
-    if not isinstance(entries, list) or not entries:
-        raise UngaTeachError(f"The question bank {BANK_PATH.name} has no [[question]] entry.")
+    files = sorted(BANK_DIR.glob("nb*.toml")) if BANK_DIR.is_dir() else []
+    if not files:
+        raise UngaTeachError(f"The question bank {BANK_DIR} is missing; reinstall the "
+                             "package.")
+    entries: list[dict[str, Any]] = []
+    for path in files:
+        entries.extend(_read_bank_file(path))
+    if not entries:
+        raise UngaTeachError(f"The question bank {BANK_DIR} has no [[question]] entry.")
     seen: set[str] = set()
     for i, entry in enumerate(entries, start=1):
         qid = entry.get("id")
-        where = f"{BANK_PATH.name}, question {i} ({qid!r})"
+        where = f"{entry['_file']}, question {i} ({qid!r})"
         for key in ("id", "notebook", "kind", "prompt", "explanation"):
             if not isinstance(entry.get(key), str) or not entry[key].strip():
                 raise UngaTeachError(f"{where}: {key!r} must be a non-empty string.")
@@ -260,8 +275,27 @@ def _raw_bank() -> tuple[dict[str, Any], ...]:
     return tuple(entries)
 
 
+def shuffled_options(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """A choice question's options in the order learners see them.
+
+    The order is a shuffle seeded by the question's ``seed`` if it has one,
+    else by its id: fixed from run to run, unrelated to the order written in
+    the bank.
+
+    Examples
+    --------
+    >>> entry = {"id": "xx-demo", "option": [{"text": t} for t in "abcd"]}
+    >>> [o["text"] for o in shuffled_options(entry)] == [o["text"] for o in
+    ...     shuffled_options(entry)]
+    True
+    """
+    options = list(entry["option"])
+    random.Random(str(entry.get("seed", entry["id"]))).shuffle(options)
+    return options
+
+
 def _render(entry: dict[str, Any], facts: _Facts) -> Question:
-    where = f"{BANK_PATH.name}, question {entry['id']!r}"
+    where = f"{entry['_file']}, question {entry['id']!r}"
 
     def fill(text: str) -> str:
         return _fill(text, facts, where)
@@ -300,12 +334,13 @@ def _render(entry: dict[str, Any], facts: _Facts) -> Question:
             options=tuple(sorted(set(answers) | set(extras), key=str.casefold)),
             answer=answers, explanation=fill(entry["explanation"]), hints=hints,
             quotations=tuple(quotes))
-    options = tuple(fill(o["text"]) for o in entry["option"])
+    raw_options = shuffled_options(entry)
+    options = tuple(fill(o["text"]) for o in raw_options)
     answer = fill(entry["answer"])
     if answer not in options:
         raise UngaTeachError(f"{where}: the answer {answer!r} is not one of the options.")
     hints = {}
-    for opt, raw in zip(options, entry["option"], strict=True):
+    for opt, raw in zip(options, raw_options, strict=True):
         if opt == answer:
             if raw.get("hint"):
                 raise UngaTeachError(f"{where}: the right option has a hint; hints are for "
