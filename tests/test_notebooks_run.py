@@ -1,8 +1,12 @@
 """Every course notebook runs top to bottom in a fresh kernel, then again in the same kernel.
 
 The second run catches cells that only work once (a name deleted, a state
-changed, a widget that cannot be rebuilt). Both runs happen with a socket
-guard: a hidden first cell, injected into an in-memory copy of the notebook,
+changed, a widget that cannot be rebuilt). The first run is the learner's
+notebook as shipped, every exercise unfilled: each exercise cell must say
+"Not yet: replace the ...". The second run is the instructors' solution
+notebook (``unga-teach solutions``): each exercise cell must say "Correct".
+Both runs happen with a socket guard: a hidden first cell, injected into an in-memory
+copy of the notebook,
 makes ``socket.socket.connect`` refuse any non-loopback address and records
 the attempt, so a notebook that tries to reach the network fails in
 ``test_notebook_hygiene.py``, which reuses the same run.
@@ -34,7 +38,7 @@ CELL_TIMEOUT = 180  # seconds per cell; a whole notebook takes a few seconds
 
 def course_notebooks() -> list[Path]:
     """Every numbered notebook in notebooks/ (00_..., 01_..., and so on)."""
-    return sorted(NB_DIR.glob("[0-9][0-9]_*.ipynb"))
+    return sorted(NB_DIR.glob("[0-9][0-9]*_*.ipynb"))
 
 
 #: The hidden first cell. Idempotent, so the second run does not wrap the guard twice.
@@ -87,6 +91,17 @@ class RunResult:
     failed_run: int | None = None  # 1 or 2
     net_attempts: list[str] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
+    #: run number -> the text/plain output of each exercise cell, in order
+    exercise_outputs: dict[int, list[str]] = field(default_factory=dict)
+
+
+def _is_exercise(cell) -> bool:
+    return cell.cell_type == "code" and "exercise" in cell.metadata.get("tags", [])
+
+
+def _plain(cell) -> str:
+    return "".join(o.get("data", {}).get("text/plain", "") + o.get("text", "")
+                   for o in cell.get("outputs", []))
 
 
 def _guarded_copy(path: Path):
@@ -98,8 +113,10 @@ def _guarded_copy(path: Path):
 
 @cache
 def run_notebook(name: str) -> RunResult:
-    """Run notebooks/<name> twice in one fresh kernel, with the socket guard."""
+    """Run notebooks/<name>, then its solved version, in one fresh kernel, with the guard."""
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    from unga_teach.assess.solutions import solve_notebook
 
     path = NB_DIR / name
     nb = _guarded_copy(path)
@@ -117,6 +134,8 @@ def run_notebook(name: str) -> RunResult:
     try:
         with client.setup_kernel():
             for run in (1, 2):
+                if run == 2:
+                    solve_notebook(nb)
                 start = time.perf_counter()
                 try:
                     for index, cell in enumerate(nb.cells):
@@ -127,6 +146,7 @@ def run_notebook(name: str) -> RunResult:
                     break
                 finally:
                     result.seconds.append(time.perf_counter() - start)
+                result.exercise_outputs[run] = [_plain(c) for c in nb.cells if _is_exercise(c)]
             probe = nbformat.v4.new_code_cell(PROBE, id="ut-socket-probe")
             nb.cells.append(probe)
             client.execute_cell(probe, len(nb.cells) - 1)
@@ -150,6 +170,19 @@ def test_runs_twice_without_errors(name: str) -> None:
         f"({'fresh kernel' if result.failed_run == 1 else 'second run, same kernel'}):\n"
         f"{result.error}"
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_exercises_say_not_yet_unfilled_and_correct_solved(name: str) -> None:
+    result = run_notebook(name)
+    assert result.error is None
+    unfilled, solved = result.exercise_outputs[1], result.exercise_outputs[2]
+    assert len(unfilled) == len(solved)
+    for text in unfilled:
+        assert text.startswith("Not yet: replace the ..."), text[:200]
+    for text in solved:
+        assert text.startswith("Correct"), text[:200]
 
 
 def test_there_are_notebooks() -> None:
