@@ -198,10 +198,12 @@ def test_unit_plan_has_six_sessions_and_two_variants() -> None:
 
 def test_readings_have_ten_entries() -> None:
     text = (NOTES / "readings.md").read_text(encoding="utf-8")
-    entries = re.findall(r"^\d+\. ", text, re.M)
+    entries = re.findall(r"^\d+\. (.*?)(?=^\d+\. |^#|\Z)", text, re.M | re.S)
     assert len(entries) >= 10, f"readings.md has {len(entries)} numbered entries"
-    for line in (ln for ln in text.splitlines() if re.match(r"^\d+\. ", ln)):
-        assert re.search(r"\b(19|20)\d\d\b", line), f"an entry without a year: {line[:60]}"
+    for entry in entries:
+        assert re.search(r"\b(19|20)\d\d\b", entry), f"an entry without a year: {entry[:60]}"
+        assert re.search(r"<https?://[^>]+>|\(https?://[^)]+\)", entry), (
+            f"an entry without an address to check it: {entry[:60]}")
 
 
 def test_glossary_has_25_terms() -> None:
