@@ -440,15 +440,39 @@ def test_majority_calculator_updates_on_every_change() -> None:
     assert "Non-voting: <b>25</b>" in w.non_voting_html.value
 
 
-def test_majority_calculator_holds_the_total_at_193() -> None:
-    w = majority_calculator()
-    w.no.value = 100
-    assert w.no.value == 193 - 107 - 51
-    assert "cannot exceed 193" in w.notice_html.value and "No was set to 35" in w.notice_html.value
+def test_majority_calculator_keeps_an_impossible_total_and_says_why() -> None:
+    # issue 17: 107 no against 107 yes is what the simple rule needs, but only
+    # 193 - 107 = 86 states are left: keep what the learner typed, explain, no verdict
+    w = majority_calculator(predict=True)
+    w.abstain.value = 0
+    w.no.value = 107
+    assert (w.yes.value, w.no.value, w.abstain.value) == (107, 107, 0)
+    assert w.impossible
+    notice = w.notice_html.value
+    assert "cannot happen" in notice and "107 yes + 107 no + 0 abstaining = 214" in notice
+    assert "only 86 states are left" in notice
+    w.check_button.click()  # pressing Show result gives no verdict for impossible numbers
+    assert w.simple_passes is None and w.two_thirds_passes is None
+    assert "adopted" not in w.verdict.value
+    assert "none possible" in w.non_voting_html.value
+    w.no.value = 86  # a possible number clears the notice; the prediction waits again
+    assert not w.impossible and w.notice_html.value == "" and w.no.value == 86
+    w.check_button.click()
+    assert w.simple_passes and not w.two_thirds_passes
     assert "Non-voting: <b>0</b>" in w.non_voting_html.value
-    w.no.value = 20  # a valid change clears the notice
-    assert w.notice_html.value == ""
-    assert w.yes.value + w.no.value + w.abstain.value <= 193
+
+
+def test_majority_calculator_never_changes_a_typed_number() -> None:
+    w = majority_calculator()
+    w.no.value = 100  # 107 + 100 + 51 = 258: kept (the old widget silently set 35)
+    assert w.no.value == 100 and w.impossible
+    assert "258" in w.notice_html.value and "set to" not in w.notice_html.value
+    assert w.simple_passes is None and "adopted" not in w.verdict.value
+    w.abstain.value = 0
+    w.yes.value = 93  # 93 + 100 + 0 = 193: possible again
+    assert not w.impossible and w.notice_html.value == ""
+    assert (w.yes.value, w.no.value, w.abstain.value) == (93, 100, 0)
+    assert w.simple_passes is False and "Non-voting: <b>0</b>" in w.non_voting_html.value
 
 
 def test_majority_calculator_zero_votes() -> None:
@@ -593,7 +617,7 @@ def test_majority_calculator_reset_restores_the_initial_state() -> None:
         before = (w.yes.value, w.no.value, w.abstain.value, w.verdict.value,
                   w.non_voting_html.value, w.notice_html.value, w.simple_passes,
                   w.two_thirds_passes, w.revealed)
-        w.no.value = 100  # held back at 35, with a notice
+        w.no.value = 100  # impossible (258 > 193): kept, with a notice
         w.yes.value = 3
         w.check_button.click()
         assert w.notice_html.value or w.verdict.value != before[3]

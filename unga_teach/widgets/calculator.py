@@ -31,7 +31,10 @@ class MajorityCalculator(Panel):
     verdict : ipywidgets.HTML
         The result under the simple and the two-thirds rule, with the reason.
     notice_html : ipywidgets.HTML
-        Says when a number was held back so the total stays at most 193.
+        Says why the numbers cannot happen when yes + no + abstain is more than
+        the 193 members (the numbers typed are kept; no result is shown).
+    impossible : bool
+        True while yes + no + abstain is more than the members.
     error_html : ipywidgets.HTML
     check_button : ipywidgets.Button
         "Show result" (``predict=True`` only; hidden otherwise).
@@ -80,7 +83,8 @@ class MajorityCalculator(Panel):
         self.predict = bool(predict)
         self.revealed = not self.predict
         self._initial = (yes, no, abstain)
-        self._clamping = False
+        self.impossible = False
+        self._resetting = False
         self.check_button = widgets.Button(
             description="Show result", button_style="primary",
             tooltip="Show whether the text passes with these votes",
@@ -108,38 +112,46 @@ class MajorityCalculator(Panel):
 
         With ``predict=True`` the verdict is hidden again.
         """
-        self._clamping = True
+        self._resetting = True
         try:
-            # lower everything first, so no intermediate total exceeds 193
-            for box in (self.yes, self.no, self.abstain):
-                box.value = 0
             for box, value in zip((self.yes, self.no, self.abstain), self._initial,
-                                     strict=True):
+                                  strict=True):
                 box.value = value
         finally:
-            self._clamping = False
+            self._resetting = False
         self.revealed = not self.predict
         self.update()
 
     def _on_change(self, change: dict[str, Any]) -> None:
-        if self._clamping:
+        if self._resetting:
             return
         if self.predict:
             self.revealed = False  # a new prediction: hide the old verdict
-        owner = change["owner"]
-        total = self.yes.value + self.no.value + self.abstain.value
-        notice = ""
-        if total > MEMBERS:
-            allowed = owner.value - (total - MEMBERS)
-            self._clamping = True
-            try:
-                owner.value = allowed
-            finally:
-                self._clamping = False
-            notice = (f"The Assembly has {MEMBERS} members, so yes + no + abstain cannot exceed "
-                      f"{MEMBERS}: {owner.description} was set to {allowed}.")
         self.update()
-        self.notice_html.value = notice_box(notice) if notice else ""
+
+    def impossible_message(self) -> str:
+        """Why the current numbers cannot happen ("" when they can).
+
+        The numbers typed are kept as they are: the message names the limit
+        instead of changing a number behind the learner's back.
+
+        Examples
+        --------
+        >>> w = MajorityCalculator(107, 0, 0)
+        >>> w.no.value = 107
+        >>> print(w.impossible_message())  # doctest: +NORMALIZE_WHITESPACE
+        These numbers cannot happen: 107 yes + 107 no + 0 abstaining = 214, but the
+        Assembly has 193 members. With 107 yes, only 86 states are left to vote no or
+        abstain. No result is shown until the total is 193 or less.
+        """
+        yes, no, abstain = self.yes.value, self.no.value, self.abstain.value
+        total = yes + no + abstain
+        if total <= MEMBERS:
+            return ""
+        return (f"These numbers cannot happen: {yes} yes + {no} no + {abstain} abstaining "
+                f"= {total}, but the Assembly has {MEMBERS} members. With {yes} yes, only "
+                f"{max(MEMBERS - yes, 0)} states are left to vote no or abstain. No result "
+                f"is shown until the total is {MEMBERS} or less.")
 
     def update(self) -> None:
         """Recompute the verdict for the current numbers."""
@@ -147,9 +159,17 @@ class MajorityCalculator(Panel):
 
         yes, no, abstain = self.yes.value, self.no.value, self.abstain.value
         non_voting = MEMBERS - yes - no - abstain
-        self.notice_html.value = ""
         self.simple_passes = None
         self.two_thirds_passes = None
+        problem = self.impossible_message()
+        self.impossible = bool(problem)
+        self.notice_html.value = notice_box(problem) if problem else ""
+        if problem:
+            self.non_voting_html.value = (
+                f"<p>Non-voting: <b>none possible</b> <small>({yes} + {no} + {abstain} is "
+                f"more than the {MEMBERS} members)</small></p>")
+            self.verdict.value = ""
+            return
         self.non_voting_html.value = (
             f"<p>Non-voting: <b>{non_voting}</b> <small>({MEMBERS} members − {yes} yes − {no} "
             f"no − {abstain} abstaining)</small></p>")
@@ -179,8 +199,10 @@ def majority_calculator(yes: int = 107, no: int = 12, abstain: int = 51, *,
     """Try vote counts and see whether a text passes, by simple and two-thirds majority.
 
     Abstentions and states that do not vote are not counted among those
-    "present and voting". Non-voting is 193 minus the rest; when a number
-    would push the total over 193, it is held back and a notice says so.
+    "present and voting". Non-voting is 193 minus the rest. Numbers whose
+    total is more than 193 cannot happen: they are kept as typed, no result
+    is shown, and a notice says why (with so many yes, how many states are
+    left).
     **Reset** puts the numbers back to the starting values.
 
     Parameters
@@ -197,7 +219,7 @@ def majority_calculator(yes: int = 107, no: int = 12, abstain: int = 51, *,
     MajorityCalculator
         A VBox; see its attributes ``yes``, ``no``, ``abstain``, ``verdict``,
         ``non_voting_html``, ``notice_html``, ``check_button``,
-        ``reset_button``, ``simple_passes``, ``two_thirds_passes``.
+        ``reset_button``, ``simple_passes``, ``two_thirds_passes``, ``impossible``.
 
     Raises
     ------
@@ -222,5 +244,10 @@ def majority_calculator(yes: int = 107, no: int = 12, abstain: int = 51, *,
     >>> p.check_button.click()
     >>> p.simple_passes, p.two_thirds_passes
     (True, False)
+    >>> p.no.value = 107  # 107 + 107 + 0 is more than 193: kept, and explained
+    >>> p.no.value, p.impossible, p.simple_passes
+    (107, True, None)
+    >>> "only 86 states are left" in p.notice_html.value
+    True
     """
     return MajorityCalculator(yes, no, abstain, predict=predict)
