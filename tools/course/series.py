@@ -35,7 +35,7 @@ SERIES: list[Entry] = [
     Entry("05", "05_change_over_time.ipynb", "Change over time, 2014-2026", 25,
           "Support across eleven votes, who moved and how, bloc cohesion and agreement "
           "between states."),
-    Entry("06", "06_sources_and_evidence.ipynb", "How do we know? Sources and evidence", 20,
+    Entry("06", "06_sources_and_evidence.ipynb", "How do we know? Sources and evidence", 50,
           "Official records and press reports, conflicting claims, and loading the "
           "official UN voting data."),
 ]
