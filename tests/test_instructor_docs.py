@@ -124,6 +124,8 @@ def test_every_notes_page_exists() -> None:
 @pytest.mark.parametrize("qid", ut.self_check_ids())
 def test_every_self_check_has_an_answer(qid: str) -> None:
     notebook = qid.split("-", 1)[0]
+    assert notebook in PAGES, (f"self-check {qid!r} belongs to notebook {notebook!r}, which "
+                               "has no notes page listed in PAGES")
     page = NOTES / PAGES[notebook]
     assert qid in _ids_in(page), (f"self-check {qid!r} has no '### {qid}' answer in "
                                   f"{page.relative_to(ROOT)}: run tools/build_answer_keys.py")
