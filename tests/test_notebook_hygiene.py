@@ -10,10 +10,11 @@ Every notebook in ``notebooks/``:
 * has relative markdown links that resolve to existing files;
 * is under 60 KB;
 
-and no ``.ipynb_checkpoints`` is committed. The course notebooks (00-06)
-also have learning objectives, an estimated time of 15-25 minutes, key
-points, at least two self-checks and links to the previous and next
-notebook. Notebooks that are made by tools/build_notebooks.py are not
+and no ``.ipynb_checkpoints`` is committed. The course notebooks (the
+series of tools/course/series.py: 00-06 and the pandas primer 01a) also
+have learning objectives, an estimated time of 10-60 minutes, key points,
+at least two self-checks and links to the previous and next notebook in
+the series order. Notebooks that are made by tools/build_notebooks.py are not
 edited by hand: regenerate them.
 """
 
@@ -33,6 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import test_notebooks_run as runner  # shares the cached notebook runs
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from course.series import ASSIGNMENT, SERIES  # noqa: E402  (the order of the series)
+
 NB_DIR = ROOT / "notebooks"
 GOLDEN_TAG = "nbval-check-output"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -41,8 +45,11 @@ MAX_BYTES = 60 * 1024
 
 ALL = sorted(p for p in NB_DIR.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 ALL_IDS = [str(p.relative_to(NB_DIR)) for p in ALL]
-#: The narrative notebooks of the series (the assignment, 07, has its own format).
-COURSE = [p for p in ALL if re.match(r"0[0-6]_", p.name)]
+#: The narrative notebooks of the series, in its order (00, 01, 01a, 02, ... 06; the
+#: assignment, 07, has its own format). Numbers are not all two digits: follow SERIES.
+SERIES_FILES = [e.file for e in SERIES]
+COURSE = sorted((p for p in ALL if p.name in SERIES_FILES),
+                key=lambda p: SERIES_FILES.index(p.name))
 COURSE_IDS = [p.name for p in COURSE]
 
 LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -70,7 +77,7 @@ def _markdown(nb) -> str:
 
 # ---------------------------------------------------------------- every notebook
 def test_notebooks_found() -> None:
-    assert len(COURSE) == 7, f"expected notebooks 00-06, found {COURSE_IDS}"
+    assert COURSE_IDS == SERIES_FILES, f"expected {SERIES_FILES}, found {COURSE_IDS}"
 
 
 @pytest.mark.parametrize("path", ALL, ids=ALL_IDS)
@@ -193,16 +200,13 @@ def test_course_structure(path: Path) -> None:
 def test_links_to_previous_and_next(path: Path) -> None:
     text = _markdown(_read(path))
     targets = set(LINK.findall(text))
-    number = int(path.name[:2])
-    names = {int(p.name[:2]): p.name for p in COURSE}
-    if number > 0:
-        assert names[number - 1] in targets, f"no link to the previous notebook {names[number - 1]}"
-    expected_next = names.get(number + 1)
-    if expected_next is None:  # the last narrative notebook leads to the assignment
-        nxt = [t for t in targets if re.match(rf"0?{number + 1}_.*\.ipynb$", t)]
-        assert nxt, f"no link to notebook {number + 1:02d}"
-    else:
-        assert expected_next in targets, f"no link to the next notebook {expected_next}"
+    i = SERIES_FILES.index(path.name)  # the series order ("01a" comes between 01 and 02)
+    if i > 0:
+        previous = SERIES_FILES[i - 1]
+        assert previous in targets, f"no link to the previous notebook {previous}"
+    # the last narrative notebook leads to the assignment
+    expected_next = SERIES_FILES[i + 1] if i + 1 < len(SERIES_FILES) else ASSIGNMENT
+    assert expected_next in targets, f"no link to the next notebook {expected_next}"
 
 
 def test_readme_lists_the_series() -> None:

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from nbexec import WidgetSafeClient  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "undl_sample.csv"
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb"))  # 00_..., 01a_...
 
 PROBE = (
     "import unga_teach as _ut\n"

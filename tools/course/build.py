@@ -38,7 +38,7 @@ def language_info() -> dict:
 def notebook_metadata() -> dict:
     return {"kernelspec": dict(KERNELSPEC), "language_info": language_info()}
 
-NUMBERS = ("00", "01", "02", "03", "04", "05", "06")
+NUMBERS = ("00", "01", "01a", "02", "03", "04", "05", "06")
 BUILDERS: dict[str, Callable[[], list]] = {
     n: importlib.import_module(f"course.nb{n}").cells for n in NUMBERS
 }
@@ -138,8 +138,9 @@ feedback, and key points at the end.
 
 ## Changing the course
 
-The notebooks 00-06 are generated from Python: each notebook's text is in one file,
-`tools/course/nbNN.py` (notebook 03's text is in `tools/course/nb03.py`). The numbers
+The notebooks 00-06 and the pandas primer 01a are generated from Python: each
+notebook's text is in one file, `tools/course/nbNN.py` (notebook 03's text is in
+`tools/course/nb03.py`, the primer's in `tools/course/nb01a.py`). The numbers
 and quotations in the text are read from the data by `tools/course/facts.py`, the
 titles and times of the series are in `tools/course/series.py`, and the self-check
 questions are in the package's question bank. Notebook 07 (the assignment guide) is
