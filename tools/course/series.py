@@ -35,7 +35,7 @@ SERIES: list[Entry] = [
     Entry("04", "04_positions_and_explanations.ipynb", "Positions and explanations of vote", 25,
           "What the United States, Ukraine, Russia, China, the EU and others said, sorted "
           "by argument."),
-    Entry("05", "05_change_over_time.ipynb", "Change over time, 2014-2026", 25,
+    Entry("05", "05_change_over_time.ipynb", "Change over time, 2014-2026", 90,
           "Support across eleven votes, who moved and how, bloc cohesion and agreement "
           "between states."),
     Entry("06", "06_sources_and_evidence.ipynb", "How do we know? Sources and evidence", 50,

@@ -274,7 +274,8 @@ def chart_colors(chart: Any) -> dict[str, str]:
 
 
 def compare(kind: str, value: Any, expected: Any, *, tol: float = 0.0005,
-            zero_fill: bool = True, index_name: str = "") -> Verdict:
+            zero_fill: bool = True, index_name: str = "",
+            colors: Mapping[str, str] | None = None) -> Verdict:
     """Compare ``value`` with ``expected`` as an answer of ``kind``; never raises.
 
     Parameters
@@ -297,6 +298,9 @@ def compare(kind: str, value: Any, expected: Any, *, tol: float = 0.0005,
         out categories with no row).
     index_name : str, optional
         Series: what the index holds, for the message ("vote").
+    colors : dict, optional
+        Charts: the colour each category's bar must have (e.g.
+        ``ut.VOTE_COLORS``), set with ``alt.Scale(domain=..., range=...)``.
 
     Returns
     -------

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["known", "totals", "votes"]
+__all__ = ["every_vote", "known", "totals", "votes"]
 
 
 def totals(resolution: str = "2026") -> dict[str, int]:
@@ -44,3 +44,10 @@ def known(resolution: str = "2026") -> pd.DataFrame:
     """The rows of :func:`votes` whose vote is not ``unknown``."""
     frame = votes(resolution)
     return frame[frame["vote"].astype(str) != "unknown"]
+
+
+def every_vote() -> pd.DataFrame:
+    """``ut.load_votes()``: every vote of the series, one row per state and vote."""
+    from ...votes import load_votes
+
+    return load_votes()
