@@ -33,7 +33,8 @@ def cells() -> list:
             Every table in this course is a pandas **DataFrame**: rows and columns, like a
             spreadsheet. `ut.load_votes("2026")` has one row per member state. Run the cell
             (Shift+Enter): it prints the table's size (rows, columns), its column names
-            and its first rows. Text after `#` is a comment, not code.
+            and its first rows. `votes = ...` stores a value under a name, for later
+            cells; text after `#` is a comment, not code.
             """),
         code("look", """
             import pandas as pd
