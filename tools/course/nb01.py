@@ -138,8 +138,8 @@ def cells() -> list:
               questions. Under Article 18(3) the Assembly may add other categories by a
               simple majority.
 
-            The meeting record of each vote says which majority the Assembly applied.
-            **For 2026, the course's sources do not say.** They give the totals (UN News,
+            The place to check which majority applied to a vote is the verbatim record of
+            its meeting. **For 2026, the course's sources do not say which did.** They give the totals (UN News,
             the UN press release as reproduced online, news agencies), not the rule
             announced in the hall. To find it, read the verbatim record of the meeting of
             24 February 2026 in the UN Digital Library: a document whose symbol begins
