@@ -82,15 +82,24 @@ def test_builders_are_exported(name: str) -> None:
 
 
 # -------------------------------------------------------------- country_explorer
-def test_country_explorer_starts_with_ukraine() -> None:
+def test_country_explorer_starts_on_a_state_with_a_known_2026_vote() -> None:
     w = country_explorer()
-    assert w.country.value == "Ukraine" and w.iso3 == "UKR"
+    assert w.country.value == "Ghana" and w.iso3 == "GHA"
     html = w.result_html.value
-    assert "<h3>Ukraine (UKR)</h3>" in html
+    assert "<h3>Ghana (GHA)</h3>" in html
     assert "Support for lasting peace in Ukraine" in html
-    assert "UN regional group: <b>Eastern European States</b>" in html
+    assert "UN regional group: <b>African States</b>" in html
     assert w.history is not None and len(w.history) == len(ut.series())
-    assert "Ukraine" in w.country.options
+    last = w.history.set_index("resolution").loc["2026"]
+    assert str(last["vote"]) != "unknown" and str(last["confidence"]) != "none"
+    assert "Ghana" in w.country.options
+
+
+def test_country_explorer_can_still_open_on_ukraine() -> None:
+    w = country_explorer("Ukraine")
+    assert w.country.value == "Ukraine" and w.iso3 == "UKR"
+    assert "<h3>Ukraine (UKR)</h3>" in w.result_html.value
+    assert "UN regional group: <b>Eastern European States</b>" in w.result_html.value
 
 
 @pytest.mark.parametrize(

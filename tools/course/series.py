@@ -29,10 +29,10 @@ SERIES: list[Entry] = [
     Entry("02", "02_the_resolution.ipynb", "The resolution of 24 February 2026", 50,
           "Who drafted it, what each paragraph says, what changed since 2025, the US "
           "motion for division."),
-    Entry("03", "03_the_vote.ipynb", "The vote", 25,
+    Entry("03", "03_the_vote.ipynb", "The vote", 75,
           "The tally and its arithmetic, the map, regional groups and blocs, and what the "
           "record does not yet show."),
-    Entry("04", "04_positions_and_explanations.ipynb", "Positions and explanations of vote", 25,
+    Entry("04", "04_positions_and_explanations.ipynb", "Positions and explanations of vote", 55,
           "What the United States, Ukraine, Russia, China, the EU and others said, sorted "
           "by argument."),
     Entry("05", "05_change_over_time.ipynb", "Change over time, 2014-2026", 90,

@@ -46,7 +46,7 @@ class CountryExplorer(Panel):
 
     css_class = "ut-country-explorer"
 
-    def __init__(self, initial: str | None = "Ukraine", *, votes: object = None) -> None:
+    def __init__(self, initial: str | None = "Ghana", *, votes: object = None) -> None:
         super().__init__()
         from ..members import load_members
 
@@ -228,7 +228,7 @@ class CountryExplorer(Panel):
         return "".join(parts)
 
 
-def country_explorer(initial: str | None = "Ukraine", *, votes: object = None,
+def country_explorer(initial: str | None = "Ghana", *, votes: object = None,
                      ) -> CountryExplorer:
     """Explore one state: its votes on the series (or chosen votes), its groups, its statements.
 
@@ -238,8 +238,10 @@ def country_explorer(initial: str | None = "Ukraine", *, votes: object = None,
 
     Parameters
     ----------
-    initial : str or None, default "Ukraine"
-        The state shown first (any accepted name); None starts empty.
+    initial : str or None, default "Ghana"
+        The state shown first (any accepted name); None starts empty. The
+        default is a state whose 2026 vote has a source (Ghana: reported yes),
+        so the first screen shows a vote, not a gap.
     votes : list of str, optional
         The votes to show instead of the course series: any votes
         :func:`unga_teach.resolve_vote` accepts, or a
