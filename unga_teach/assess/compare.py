@@ -273,6 +273,11 @@ def chart_colors(chart: Any) -> dict[str, str]:
     return {str(d): str(c).upper() for d, c in zip(domain, colours, strict=False)}
 
 
+def _colour_of(colors: Mapping[str, str], key: Any) -> str:
+    """The colour ``colors`` gives ``key`` (labels compared as in :func:`_fold`), upper case."""
+    return next(str(c).upper() for k, c in colors.items() if _fold(k) == _fold(key))
+
+
 def compare(kind: str, value: Any, expected: Any, *, tol: float = 0.0005,
             zero_fill: bool = True, index_name: str = "",
             colors: Mapping[str, str] | None = None) -> Verdict:
@@ -315,6 +320,13 @@ def compare(kind: str, value: Any, expected: Any, *, tol: float = 0.0005,
     >>> s = pd.Series({"yes": 3, "no": 1})
     >>> compare("series", s.to_frame(), s, index_name="vote").problem
     "expected a Series indexed by vote, got a DataFrame (pick one column with frame['name'])"
+    >>> import altair as alt
+    >>> plain = alt.Chart(s.rename("n").rename_axis("vote").reset_index()).mark_bar().encode(
+    ...     x="vote", y="n")
+    >>> compare("chart", plain, s).ok
+    True
+    >>> compare("chart", plain, s, colors={"yes": "#0072B2", "no": "#D55E00"}).problem
+    "the bars are right, but not in the course's colours (yes, no): colour them by vote ..."
     """
     if kind in ("count", "number", "share"):
         return _scalar(kind, value, expected, 0 if kind == "count" else tol)
@@ -343,5 +355,16 @@ def compare(kind: str, value: Any, expected: Any, *, tol: float = 0.0005,
             expected, _ = chart_values(expected)
             if expected is None:
                 return Verdict(False)
-        return Verdict(_same_values(_keyed(drawn), _keyed(expected), tol, zero_fill=False))
+        if not _same_values(_keyed(drawn), _keyed(expected), tol, zero_fill=False):
+            return Verdict(False)
+        if colors:
+            drawn_colors = {_fold(k): c for k, c in chart_colors(value).items()}
+            wrong = [str(k) for k in drawn.index
+                     if _fold(k) in {_fold(c) for c in colors}
+                     and drawn_colors.get(_fold(k)) != _colour_of(colors, k)]
+            if wrong:
+                return Verdict(False, "the bars are right, but not in the course's colours "
+                                      f"({', '.join(wrong)}): colour them by vote with "
+                                      "alt.Scale(domain=..., range=...) from ut.VOTE_COLORS")
+        return Verdict(True)
     raise ValueError(f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")

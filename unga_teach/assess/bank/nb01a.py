@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ...categories import VOTE_COLORS, VOTE_ORDER
 from ..exercises import Exercise, TypicalError
 from .common import known, totals, votes
 
@@ -69,8 +70,8 @@ def _unknown_by_group() -> pd.Series:
     return (~frame["known"]).groupby(frame["un_regional_group"]).sum()
 
 
-def _crosstab(frame: pd.DataFrame) -> pd.DataFrame:
-    return pd.crosstab(frame["un_regional_group"], frame["vote"])
+def _crosstab(frame: pd.DataFrame, **how: Any) -> pd.DataFrame:
+    return pd.crosstab(frame["un_regional_group"], frame["vote"], **how)
 
 
 def _official() -> pd.Series:
@@ -79,12 +80,15 @@ def _official() -> pd.Series:
 
 
 def _bar_chart(counts: pd.Series) -> Any:
-    """A plain bar chart of ``counts`` (vote -> number), as a learner would draw it."""
+    """A bar chart of ``counts`` (vote -> number) in the course's colours, as the worked
+    example draws one (a typical wrong chart: the right colours, the wrong bars)."""
     import altair as alt
 
     frame = pd.DataFrame({"vote": [str(k) for k in counts.index],
                           "states": [int(n) for n in counts.to_numpy()]})
-    return alt.Chart(frame).mark_bar().encode(x="vote:N", y="states:Q")
+    scale = alt.Scale(domain=list(VOTE_ORDER), range=[VOTE_COLORS[v] for v in VOTE_ORDER])
+    return alt.Chart(frame).mark_bar().encode(x="vote:N", y="states:Q",
+                                              color=alt.Color("vote:N", scale=scale))
 
 
 _CHART_SETUP = """\
@@ -215,6 +219,12 @@ ut.check("01a-group-crosstab", table)
             TypicalError(lambda: pd.crosstab(votes()["confidence"], votes()["vote"]),
                          "that is the worked example's table (confidence by vote). Put the "
                          "regional group in the rows."),
+            TypicalError(lambda: _crosstab(_with_groups(votes()), margins=True),
+                         "the All row and column are totals, not a group or a vote: leave "
+                         "margins out."),
+            TypicalError(lambda: _crosstab(_with_groups(votes()), normalize="index"),
+                         "those are each group's shares (normalize). The question asks for "
+                         "the number of rows in each cell."),
         ),
         skills=("crosstab",),
     ),
@@ -243,7 +253,8 @@ ut.check("01a-official-chart", chart)
                     "and the number of states to y. These are the official totals: the "
                     "result of the vote, unlike the rows of the data.",
         hint="Follow the worked example: alt.Chart(data).mark_bar().encode(x=..., y=..., "
-             "color=...), with the data `official` and its columns vote and states.",
+             "color=...), with the data `official`, its columns vote and states, and the "
+             "colour scale `colours`.",
         typical=(
             TypicalError(lambda: _bar_chart(votes()["vote"].value_counts()),
                          "your bars are the rows of the data (with unknown), not the "
@@ -254,6 +265,7 @@ ut.check("01a-official-chart", chart)
                          "yes and abstain votes are not yet in the data. Chart `official`."),
         ),
         skills=("chart",),
+        options={"colors": VOTE_COLORS},
         minutes=8,
     ),
 )
