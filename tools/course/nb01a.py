@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unga_teach as ut
+
 from .cells import code, exercise, first_cell, md
 from .facts import facts
 from .series import footer, header
@@ -16,6 +18,11 @@ def cells() -> list:
     known = F.known26_by
     missing = {k: getattr(v, k) - known[k] for k in known}
     assert sum(missing.values()) == F.unknown26, (missing, F.unknown26)
+    # the ASEAN self-check (01a-asean-new-case): few known votes, all of them abstentions
+    votes = ut.load_votes("2026")
+    asean = votes.loc[votes["iso3"].isin(ut.group_members("ASEAN")), "vote"].astype(str)
+    asean_known = asean[asean != "unknown"]
+    assert set(asean_known) == {"abstain"} and len(asean_known) < len(asean) / 2, asean
     return [
         *header("01a", "The pandas the rest of the course uses, tried on the 2026 vote.", [
             "pick columns and rows of a pandas DataFrame, with masks made by `==` and "
