@@ -31,7 +31,7 @@ def cells() -> list:
             {v.abstain} abstaining**; {v.non_voting} of the {v.members} member states did
             not vote.
 
-            Over seven short notebooks you will find out:
+            In the notebooks that follow you will find out:
 
             - how the General Assembly takes decisions, and why abstentions do not count
               toward a majority;

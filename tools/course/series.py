@@ -20,15 +20,17 @@ class Entry:
 
 SERIES: list[Entry] = [
     Entry("00", "00_start_here.ipynb", "Start here", 25,
-          "How the course works: running cells, using widgets, checking your setup."),
+          "How the course works: running cells, using widgets, a first checked exercise, "
+          "checking your setup."),
     Entry("01", "01_how_the_assembly_votes.ipynb", "How the General Assembly votes", 50,
-          "One state, one vote; 'present and voting'; recorded votes; Uniting for Peace."),
+          "One state, one vote; 'present and voting'; non-voting and Article 19; the "
+          "majority arithmetic in code; recorded votes; Uniting for Peace."),
     Entry("01a", "01a_pandas_primer.ipynb", "A pandas primer on the course's own data", 40,
           "Rows, columns and masks, counting and grouping, a crosstab and a first chart, "
           "on the 2026 votes; unknown rows counted, never dropped."),
     Entry("02", "02_the_resolution.ipynb", "The resolution of 24 February 2026", 50,
-          "Who drafted it, what each paragraph says, what changed since 2025, the US "
-          "motion for division."),
+          "Who drafted it, what each paragraph says (masks and value_counts on the "
+          "paragraph table), what changed since 2025, the US motion for division."),
     Entry("03", "03_the_vote.ipynb", "The vote", 75,
           "The tally and its arithmetic, the map, regional groups and blocs, and what the "
           "record does not yet show."),
