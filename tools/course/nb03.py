@@ -258,16 +258,14 @@ def cells() -> list:
             computed, checked against `ut.coverage()`.
             """),
         under_the_hood("uth-coverage", """
-            import pandas as pd
             votes = ut.load_votes("2026")
             known_rows = votes[votes["vote"] != "unknown"]
             counts = known_rows["vote"].astype(str).value_counts()
-            kinds = ["yes", "no", "abstain", "non_voting"]
-            mine = pd.Series({f"known_{x}": int(counts.get(x, 0)) for x in kinds})
+            mine = {f"known_{x}": int(counts.get(x, 0)) for x in ["yes", "no", "abstain", "non_voting"]}
             mine["known"], mine["unknown"] = len(known_rows), len(votes) - len(known_rows)
-            helper = ut.coverage().set_index("resolution").loc["2026", mine.index].astype(int)
-            print(mine.to_string())
-            assert mine.to_dict() == helper.to_dict()
+            helper = ut.coverage().set_index("resolution").loc["2026", list(mine)].astype(int)
+            print(mine)
+            assert mine == helper.to_dict()
             """),
         md("not-random", f"""
             ## Worked example: the known votes are not a random sample
