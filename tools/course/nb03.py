@@ -49,6 +49,11 @@ def cells() -> list:
     assert k["no"] == v.no and k["yes"] < v.yes and k["abstain"] < v.abstain
     assert af["no"] > af["known"] / 2 and af_no_low == af_no_high == af["no"]
     assert af_low == af["yes"] and af_high > af["no"] + af["abstain"]
+    # the self-checks' transfer cases (questions/nb03.toml) state these
+    lat = _group_votes("Latin American and Caribbean States")
+    assert lat["no"] == lat["yes"] + lat["abstain"] and lat["unknown"] > lat["members"] / 2
+    blocs = ut.group_table("2026", by=["CSTO", "GCC", "LAS", "OIC"]).set_index("group")
+    assert blocs.index[blocs["unknown"] == 0].tolist() == ["CSTO"]
     return [
         *header("03", "107-12-51: the tally, the map, the groups, and the gaps.", [
             "compute the tally of the 2026 vote and explain its arithmetic;",

@@ -71,6 +71,11 @@ def cells() -> list:
     us_division = ut.load_statements().query("speaker_iso3 == 'USA' and resolution == '2026'")
     assert len(us_division) == 2  # S001 and S002: neither argues for the division itself
     assert c26["procedure"] > c26["charter"] > c26["negotiations"]
+    # the self-checks' transfer cases (questions/nb04.toml) state these
+    tags = ut.load_statements().explode("themes")
+    assert set(tags.loc[tags["themes"] == "root_causes", "vote_cast"]) == {"abstain"}
+    us25 = ut.load_statements("ES-11/7").query("speaker_iso3 == 'USA'")
+    assert us25["statement_id"].tolist() == ["S016"] and us25["vote_cast"].tolist() == ["no"]
     return [
         *header("04", "Why states voted as they did, in their own terms.", [
             "summarise the main positions on the 2026 text, each in its own terms and with "
