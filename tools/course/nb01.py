@@ -286,8 +286,11 @@ def cells() -> list:
             Under the Charter, the **Security Council** has the primary responsibility for
             international peace and security, and its five permanent members (China,
             France, Russia, the United Kingdom and the United States) each hold a
-            **[veto]({G}#veto)** over its substantive decisions.
-
+            **[veto]({G}#veto)** over its substantive decisions. What happens when a veto
+            blocks the Council? Predict before you read on.
+            """),
+        code("quiz-ufp", 'ut.self_check("01-uniting-for-peace")'),
+        md("ufp-377", f"""
             In 1950 the Assembly adopted resolution **377 A (V), "[Uniting for
             Peace]({G}#uniting-for-peace)"**. It says that when the Council, because the
             permanent members are not unanimous, fails to act on a threat to the peace,
@@ -311,9 +314,8 @@ def cells() -> list:
         md("session-read", """
             The `session` column shows that every vote since 2022 belongs to the emergency
             special session `ES-11`. The 2014 resolution 68/262 was adopted in the regular
-            session (the 68th). Now apply the idea to a new case.
+            session (the 68th).
             """),
-        code("quiz-ufp", 'ut.self_check("01-uniting-for-peace")'),
         md("binding-q", """
             ## Binding or not?
 

@@ -217,14 +217,20 @@ def cells() -> list:
             borders) and **OP2** (a comprehensive, just and lasting peace in line with
             international law, including the UN Charter).
 
-            This was a **[motion for division]({G}#motion-for-division)**, not an
+            Asking for separate votes on parts of a text is a **[motion for
+            division]({G}#motion-for-division)**. Before you read how it works, predict what
+            happens in the case below.
+            """),
+        code("quiz-motion", 'ut.self_check("02-motion-for-division")'),
+        md("motion-how", f"""
+            The US request was a motion for division, not an
             [amendment]({G}#amendment):
 
             - an **amendment** changes the words of a text; it is itself put to a vote;
             - a **motion for division** asks for parts of a text to be voted on
               separately. When another state objects, the Assembly first votes on the
-              motion. If it is carried, each part is then voted on, and a part that fails
-              is deleted.
+              motion. If it is carried, each part is then voted on: a part that fails is
+              deleted, and what remains is put to the vote as a whole.
 
             Ukraine objected. Deputy Minister {betsa["speaker"]} warned:
             {quote("S003", who=False)}. So the Assembly voted on the motion itself. The
@@ -252,12 +258,6 @@ def cells() -> list:
             and the UN's official voting data does not include votes on motions or
             paragraphs. We know how many states voted each way, not which ones.
             """),
-        md("checks", """
-            ## Check your understanding
-
-            A new case: what happens when a motion for division is carried?
-            """),
-        code("quiz-motion", 'ut.self_check("02-motion-for-division")'),
         *footer("02", [
             "Ukraine drafted the text with Latvia as co-initiator; Deputy Foreign Minister "
             "Mariana Betsa presented it. The list of co-sponsors was not found.",
