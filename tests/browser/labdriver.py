@@ -148,6 +148,7 @@ class NotebookPlan:
     chart_cells: list[int] = field(default_factory=list)
     widget_cells: dict[int, str] = field(default_factory=dict)  # index -> builder
     may_raise: list[int] = field(default_factory=list)  # tagged raises-exception
+    exercise_cells: dict[int, str] = field(default_factory=dict)  # index -> exercise id
 
     @classmethod
     def from_file(cls, path: Path) -> NotebookPlan:
@@ -165,8 +166,12 @@ class NotebookPlan:
             builder = builder_of(src)
             if builder:
                 plan.widget_cells[i] = builder
-            if "raises-exception" in (cell.get("metadata", {}).get("tags") or []):
+            tags = cell.get("metadata", {}).get("tags") or []
+            if "raises-exception" in tags:
                 plan.may_raise.append(i)
+            found = re.search(r'^ut\.check\("([^"]+)",', src, re.M)
+            if "exercise" in tags and found:
+                plan.exercise_cells[i] = found.group(1)
         return plan
 
     @property
@@ -543,6 +548,9 @@ class NotebookResult:
     region_shots: list[Path] = field(default_factory=list)  # build/screenshots/<nb>/*.png
     shots_s: float = 0.0
     a11y: Any = None  # a11y.A11yResult, after Run All and the interactions
+    # the first exercise, filled in with its solution and run like a learner would
+    exercise_filled: str = ""  # the exercise id
+    exercise_output: str = ""  # the text its card shows after the run
 
 
 #: Results of this session's runs (printed in pytest's terminal summary).
@@ -654,7 +662,7 @@ def run_notebook(
     path: Path,
     *,
     screenshot_dir: Path | None = SCREENSHOT_DIR,
-    run_timeout: float = 120.0,
+    run_timeout: float = 240.0,
     chart_timeout: float = 30.0,
     accessibility: bool = True,
 ) -> NotebookResult:
@@ -756,6 +764,12 @@ def run_notebook(
                 res.interaction_failures.append(line)
         res.interact_s = time.perf_counter() - t0
 
+        if plan.exercise_cells:
+            index, ex_id = next(iter(plan.exercise_cells.items()))
+            res.exercise_filled = ex_id
+            res.exercise_output = fill_exercise(page, cells.nth(index), ex_id, screenshot_dir
+                                                and screenshot_dir / path.stem)
+
         res.stderr = page.evaluate(_STDERR_JS, PANEL)  # warnings etc.: reported, not failed
         problems = page.evaluate(_PROBLEMS_JS, PANEL)
         res.problems = {i: p for i, p in enumerate(problems)
@@ -776,6 +790,42 @@ def run_notebook(
             (context if own_context else page).close()
         server.shutdown_kernels()
     return res
+
+
+def fill_exercise(page: Any, cell: Any, exercise_id: str, shot_dir: Path | None) -> str:
+    """Type an exercise's solution into its cell as a learner would, run it, read the card.
+
+    The cell's editor is focused, its text selected and replaced (``insert_text``:
+    no key-by-key typing, so the editor's auto-closing brackets do not interfere),
+    then Shift+Enter runs it. Returns the card's text (it should begin "Correct");
+    pictures the cell before and after to ``shot_dir`` when given.
+    """
+    from unga_teach.assess.exercises import exercise
+
+    solution = exercise(exercise_id).solution.strip("\n")
+    cell.scroll_into_view_if_needed(timeout=5_000)
+    if shot_dir is not None:
+        shot_dir.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(Exception):
+            cell.screenshot(path=str(shot_dir / "exercise-before.png"), timeout=10_000)
+    editor = cell.locator(".cm-content").first
+    editor.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(solution)
+    page.keyboard.press("Shift+Enter")
+    out = cell.locator(".jp-OutputArea-output").first
+    text = ""
+    deadline = time.perf_counter() + 30
+    while time.perf_counter() < deadline:
+        with contextlib.suppress(Exception):
+            text = out.inner_text(timeout=2_000).strip()
+        if text.startswith(("Correct", "Not yet")) and "replace the ..." not in text:
+            break
+        page.wait_for_timeout(300)
+    if shot_dir is not None:
+        with contextlib.suppress(Exception):
+            cell.screenshot(path=str(shot_dir / "exercise-after.png"), timeout=10_000)
+    return text
 
 
 def _grow_viewport(page: Any) -> None:

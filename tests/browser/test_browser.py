@@ -14,6 +14,8 @@ Chromium, runs Run -> Run All Cells, and asserts that:
   type "Turkey" in the country explorer, set the majority calculator's Yes
   slider to 10, answer a quiz and press Check, change a dropdown of the group
   explorer / vote comparer, press Next in the paragraph explorer;
+* the notebook's first exercise, filled in with its solution in the cell editor
+  and run with Shift+Enter, shows a card that begins "Correct";
 * the page made no request to any host but 127.0.0.1 / localhost / [::1]
   (data:, blob:, about: are ignored);
 * axe-core (from the ``axe-playwright-python`` wheel, offline), run on the
@@ -119,6 +121,9 @@ def _run_and_check(path: Path, lab: labdriver.LabServer, lab_context) -> None:
     if res.widgets_missing:
         failures.append(f"widget cells with no widget drawn: {res.widgets_missing}")
     failures += [f"interaction did not change the widget: {x}" for x in res.interaction_failures]
+    if plan.exercise_cells and not res.exercise_output.startswith("Correct"):
+        failures.append(f"exercise {res.exercise_filled} filled with its solution does not "
+                        f"say Correct: {res.exercise_output[:200]!r}")
     if res.external_requests:
         failures.append("requests left the machine:\n  " + "\n  ".join(res.external_requests))
     if res.screenshot is None or not res.screenshot.exists():

@@ -297,10 +297,11 @@ def cells() -> list:
             ## Your own chart
 
             The package's charts are Altair charts you can build yourself. The last
-            exercise asks for the official 2026 result as a bar chart in the course's
-            colours. Careful: the 2026 *rows* are not the result.
+            exercise redraws part of the trend chart above in your own code: for each
+            vote, the yes votes as a share of those present and voting. Which
+            denominator is the right one?
             """),
-        exercise("05-totals-chart"),
+        exercise("05-share-chart"),
         md("comparer", """
             ## Try it: the vote comparer
 

@@ -5,16 +5,15 @@ The hardest of the series: each asks for several lines of one's own.
 Examples
 --------
 >>> [e.id for e in EXERCISES]
-['05-crosstab-african', '05-agreement-pair', '05-known-changes-by-group', '05-totals-chart']
+['05-crosstab-african', '05-agreement-pair', '05-known-changes-by-group', '05-share-chart']
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from ...categories import RECORDED_VOTES, VOTE_COLORS
 from ..exercises import Exercise, TypicalError
-from .common import every_vote, totals, votes
+from .common import every_vote, votes
 
 __all__ = ["EXERCISES"]
 
@@ -66,23 +65,22 @@ def _changes_by_group(known_only: bool = True) -> pd.Series:
     return changed.groupby(group.reindex(changed.index)).sum()
 
 
-def _as_chart(values: pd.Series) -> object:
-    """A bar chart of ``values`` in the course's colours (a typical wrong chart)."""
+def _as_chart(values: pd.Series, category: str = "vote") -> object:
+    """A plain bar chart of ``values`` (a typical wrong chart)."""
     import altair as alt
 
-    frame = pd.DataFrame({"vote": [str(k) for k in values.index], "count": values.to_numpy()})
-    scale = alt.Scale(domain=list(VOTE_COLORS), range=list(VOTE_COLORS.values()))
-    return alt.Chart(frame).mark_bar().encode(x="vote", y="count",
-                                              color=alt.Color("vote", scale=scale))
+    frame = pd.DataFrame({category: [str(k) for k in values.index],
+                          "value": values.to_numpy()})
+    return alt.Chart(frame).mark_bar().encode(x=category, y="value")
 
 
-def _official(resolution: str) -> pd.Series:
-    t = totals(resolution)
-    return pd.Series({v: t[v] for v in RECORDED_VOTES})
+def _shares(denominator: str) -> pd.Series:
+    from ...resolutions import load_resolutions
 
-
-def _known_counts(resolution: str) -> pd.Series:
-    return votes(resolution)["vote"].astype(str).value_counts()
+    r = load_resolutions(include_procedural=False).set_index("id")
+    whole = {"present": r["yes"] + r["no"], "voted": r["yes"] + r["no"] + r["abstain"],
+             "members": r["total_members"]}[denominator]
+    return (r["yes"] / whole).rename(index=str)
 
 
 EXERCISES = (
@@ -240,69 +238,58 @@ ut.check("05-known-changes-by-group", changes_by_group)
         minutes=12,
     ),
     Exercise(
-        id="05-totals-chart",
+        id="05-share-chart",
         notebook="05",
-        title="a bar chart of the official 2026 totals in the course's colours",
-        prompt="Draw an Altair bar chart of the official 2026 totals (yes, no, abstain, "
-               "non-voting; no 'unknown' bar) in the course's vote colours.",
+        title="a bar chart of the yes share of those present and voting, vote by vote",
+        prompt="Draw an Altair bar chart with one bar per vote of the series (its id) and "
+               "the yes votes as a share of those present and voting.",
         kind="chart",
-        expected=lambda: _official("2026"),
-        options={"colors": VOTE_COLORS},
+        expected=lambda: _shares("present"),
         scaffold="""
 import altair as alt
-import pandas as pd
 
-# Worked example: the March 2022 vote, whose record is complete, drawn from its rows
-rows_2022 = ut.load_votes("ES-11/1")["vote"].value_counts().reset_index()
-colours = alt.Scale(domain=list(ut.VOTE_COLORS), range=list(ut.VOTE_COLORS.values()))
-chart_2022 = alt.Chart(rows_2022).mark_bar().encode(
-    x=alt.X("vote", sort=list(ut.VOTE_ORDER)), y="count",
-    color=alt.Color("vote", scale=colours))
+votes_table = ut.load_resolutions(include_procedural=False)   # one row per vote
 
-# Your turn: the 2026 record is partial, so its rows are NOT the result. Build a
-# DataFrame of the OFFICIAL 2026 totals (ut.load_resolutions() has yes, no, abstain and
-# non_voting columns) with a vote and a count column, then chart it like the example.
-official_2026 = ...
-chart_2026 = ...
-ut.check("05-totals-chart", chart_2026)
+# Worked example: one bar per vote, the number of abstentions
+chart_abstain = alt.Chart(votes_table).mark_bar().encode(x="id", y="abstain")
+
+# Your turn, in two or three lines: add a column with the yes votes as a share of
+# those PRESENT AND VOTING, then chart it like the example (x: the vote id).
+votes_table["yes_share"] = ...
+chart_share = ...
+ut.check("05-share-chart", chart_share)
 """,
         solution="""
 import altair as alt
-import pandas as pd
 
-# Worked example: the March 2022 vote, whose record is complete, drawn from its rows
-rows_2022 = ut.load_votes("ES-11/1")["vote"].value_counts().reset_index()
-colours = alt.Scale(domain=list(ut.VOTE_COLORS), range=list(ut.VOTE_COLORS.values()))
-chart_2022 = alt.Chart(rows_2022).mark_bar().encode(
-    x=alt.X("vote", sort=list(ut.VOTE_ORDER)), y="count",
-    color=alt.Color("vote", scale=colours))
+votes_table = ut.load_resolutions(include_procedural=False)   # one row per vote
 
-# Your turn: the 2026 record is partial, so its rows are NOT the result. Build a
-# DataFrame of the OFFICIAL 2026 totals (ut.load_resolutions() has yes, no, abstain and
-# non_voting columns) with a vote and a count column, then chart it like the example.
-result = ut.load_resolutions().set_index("id").loc["2026"]
-kinds = ["yes", "no", "abstain", "non_voting"]
-official_2026 = pd.DataFrame({"vote": kinds, "count": [int(result[k]) for k in kinds]})
-chart_2026 = alt.Chart(official_2026).mark_bar().encode(
-    x=alt.X("vote", sort=list(ut.VOTE_ORDER)), y="count",
-    color=alt.Color("vote", scale=colours))
-ut.check("05-totals-chart", chart_2026)
+# Worked example: one bar per vote, the number of abstentions
+chart_abstain = alt.Chart(votes_table).mark_bar().encode(x="id", y="abstain")
+
+# Your turn, in two or three lines: add a column with the yes votes as a share of
+# those PRESENT AND VOTING, then chart it like the example (x: the vote id).
+votes_table["yes_share"] = votes_table["yes"] / (votes_table["yes"] + votes_table["no"])
+chart_share = alt.Chart(votes_table).mark_bar().encode(x="id", y="yes_share")
+ut.check("05-share-chart", chart_share)
 """,
-        explanation="The official totals are the result; the rows only say which states "
-                    "the sources name. A chart of the rows would show a large 'unknown' bar "
-                    "and too few yes votes. The fixed colour scale keeps yes blue and no "
-                    "vermilion in every chart of the course.",
-        hint="The bars must be the official totals of 2026 (from ut.load_resolutions()), one "
-             "per kind of vote, with no 'unknown' bar.",
+        explanation="The majority is counted among those present and voting, so the share "
+                    "that decides each vote is yes / (yes + no). It stays high across the "
+                    "series even where the yes count falls: the falls went mostly to "
+                    "abstention, which leaves the denominator.",
+        hint="One bar per vote id; the height is yes divided by (yes + no), a number "
+             "between 0 and 1.",
         typical=(
-            TypicalError(lambda: _as_chart(_known_counts("2026")),
-                         "that chart counts the 2026 rows, including the unknown ones. The "
-                         "record is partial: the result is the official totals."),
-            TypicalError(lambda: _as_chart(_known_counts("2026").drop("unknown")),
-                         "those are the known votes only, not the official totals: most "
-                         "yes votes and abstentions are not yet attributed to states."),
+            TypicalError(lambda: _as_chart(_shares("voted"), "id"),
+                         "you divided by yes + no + abstain. Abstentions are not part of "
+                         "'present and voting'."),
+            TypicalError(lambda: _as_chart(_shares("members"), "id"),
+                         "you divided by all members. The majority rule counts only those "
+                         "present and voting."),
+            TypicalError(lambda: _as_chart(100 * _shares("present"), "id"),
+                         "those are percentages. Keep the share between 0 and 1."),
         ),
-        skills=("chart", "select"),
-        minutes=15,
+        skills=("chart", "arithmetic"),
+        minutes=12,
     ),
 )
