@@ -440,9 +440,12 @@ _STATE_JS = """(panel) => {
   const ind = p.querySelector('.jp-Notebook-ExecutionIndicator');
   return {
     status: ind ? ind.getAttribute('data-status') : null,
+    // a folded input (the under-the-hood cells) has no input prompt: its output's
+    // prompt carries the execution count instead
     prompts: cells.map(c => {
-      const e = c.querySelector('.jp-InputArea-prompt');
-      return e ? e.textContent.trim() : null;
+      const e = c.querySelector('.jp-InputArea-prompt')
+             || c.querySelector('.jp-OutputArea-prompt');
+      return e && e.textContent.trim() ? e.textContent.trim() : null;
     }),
     errors: cells.map(c => [...c.querySelectorAll(
       '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
