@@ -171,6 +171,19 @@ the rest; `benchmarks/bench_notebooks.py` times a headless run.)
     (NB_DIR / "README.md").write_text(text, encoding="utf-8")
 
 
+def update_root_readme_times() -> None:
+    """Set the time column of the README's notebook list from the series (one source)."""
+    import re
+
+    path = ROOT / "README.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for e in SERIES:
+        for i, line in enumerate(lines):
+            if line.startswith("| [`") and f"(notebooks/{e.file})" in line:
+                lines[i] = re.sub(r"\| \d+ min \|$", f"| {e.minutes} min |", line)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     os.environ.pop("UNGA_TEACH_UNDL", None)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -199,5 +212,6 @@ def main(argv: list[str] | None = None) -> int:
         nbformat.write(nb, path)
         print(f"{entry.file}: {path.stat().st_size / 1024:.1f} KB")
     write_readme()
+    update_root_readme_times()
     return 0
 
