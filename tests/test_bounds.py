@@ -183,3 +183,29 @@ def test_bounds_chart_and_table() -> None:
     spec = chart.to_dict()
     assert [p["title"]["text"] for p in spec["hconcat"]] == ["Yes", "No", "Abstain",
                                                              "Non-voting"]
+
+
+# ---------------------------------------------------------- any official vote
+from record_isolation import isolated_record  # noqa: E402, F401  (a fixture)
+
+FIXTURE = __import__("pathlib").Path(__file__).resolve().parent / "fixtures" / "undl_extra.csv"
+
+
+@pytest.mark.usefixtures("isolated_record")
+@pytest.mark.parametrize("rid", ["A/RES/79/9901", "A/RES/40/9001"])
+def test_bounds_on_an_official_record(rid: str) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ut.use_official_record(FIXTURE)
+    for by in ("un_regional_group", ["EU", "AU"]):
+        b = vote_bounds(rid, by=by)
+        assert (b["low"] <= b["known"]).all() and (b["known"] <= b["high"]).all(), rid
+        assert (b["high"] <= b["members"]).all()
+    if rid.startswith("A/RES/40/"):  # historical codes (ZAR, SUN ...) are in no group today
+        return
+    official = ut.tally(rid).set_index("vote")["official"]
+    sums = vote_bounds(rid).groupby("vote", observed=True)[["low", "high"]].sum()
+    for v in RECORDED_VOTES:
+        assert sums.loc[v, "low"] <= int(official[v]) <= sums.loc[v, "high"], (rid, v)

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from .analysis import tally
-from .categories import MEMBER_STATE_COUNT, RECORDED_VOTES, VOTE_DTYPE
+from .categories import RECORDED_VOTES, VOTE_DTYPE
 from .groups import group_sets
 from .resolutions import resolution_info
 from .types import ResolutionRef
@@ -75,14 +75,25 @@ def bounds_for(known: int, unknown_in: int, unknown_out: int, unplaced: int) -> 
 
 
 def _votes_of(resolution: ResolutionRef) -> tuple[dict[str, str], dict[str, int]]:
-    """``({iso3: vote}, {vote: official total})``; a motion has no per-state record."""
+    """``({iso3: vote}, {vote: official total})`` over every state that could hold a vote.
+
+    The record's states plus every member state it does not list (an old vote, or a
+    motion with no per-state record), those as ``unknown``: a group is never larger
+    than the Assembly it is drawn from.
+    """
+    from .members import load_members
+
     info = resolution_info(resolution)
     totals = tally(resolution).set_index("vote")["official"]
     official = {v: int(totals[v]) for v in RECORDED_VOTES}
-    if info["kind"] != "resolution":
-        return {}, official
-    votes = load_votes(info["id"])
-    return dict(zip(votes["iso3"].astype(str), votes["vote"].astype(str), strict=True)), official
+    vote_of: dict[str, str] = {}
+    if info["kind"] == "resolution":
+        votes = load_votes(info["id"])
+        vote_of = dict(zip(votes["iso3"].astype(str), votes["vote"].astype(str), strict=True))
+    m = load_members()
+    for iso3 in m.loc[m["status"] == "member", "iso3"].astype(str):
+        vote_of.setdefault(iso3, "unknown")
+    return vote_of, official
 
 
 def vote_bounds(resolution: ResolutionRef = "2026", *,
@@ -135,9 +146,9 @@ def vote_bounds(resolution: ResolutionRef = "2026", *,
 
     _, groups = group_sets(by)
     vote_of, official = _votes_of(resolution)
-    states = _all_states(vote_of)
-    known_total = {v: sum(1 for s in states if vote_of.get(s) == v) for v in RECORDED_VOTES}
-    unknown_total = sum(1 for s in states if vote_of.get(s, "unknown") == "unknown")
+    all_votes = list(vote_of.values())
+    known_total = {v: all_votes.count(v) for v in RECORDED_VOTES}
+    unknown_total = all_votes.count("unknown")
     rows = []
     for name, iso3s in groups:
         group_votes = [vote_of.get(i, "unknown") for i in iso3s]
@@ -154,17 +165,6 @@ def vote_bounds(resolution: ResolutionRef = "2026", *,
     for col in BOUNDS_COLUMNS[2:]:
         out[col] = out[col].astype("int64")
     return described_table(out, bounds_description(out, resolution))
-
-
-def _all_states(vote_of: dict[str, str]) -> list[str]:
-    """Every member state (the record's rows; the member list for a motion)."""
-    if vote_of:
-        return list(vote_of)
-    from .members import load_members
-
-    m = load_members()
-    iso3s = m.loc[m["status"] == "member", "iso3"].astype(str).tolist()
-    return iso3s[:MEMBER_STATE_COUNT]
 
 
 def bounds_description(table: pd.DataFrame, resolution: ResolutionRef) -> str:
