@@ -25,6 +25,7 @@ from .style import (
     confidence_summary,
     described_table,
     inline_data,
+    second_line_labels,
     vote_color,
     vote_name,
     wrap_lines,
@@ -129,7 +130,9 @@ def vote_bounds_chart(resolution: ResolutionRef = "2026", *,
     for i, v in enumerate(RECORDED_VOTES):
         sub = data[data["vote"] == v]
         y = alt.Y("group:N", sort=order, title=None,
-                  axis=alt.Axis(labelLimit=label_limit) if i == 0
+                  axis=alt.Axis(labelLimit=label_limit, labelExpr=second_line_labels(
+                      {g: f"{k} known" for g, k in zip(data["group"], data["known_of"],
+                                                       strict=True)})) if i == 0
                   else alt.Axis(labels=False, ticks=False))
         x = alt.X("known:Q", title="Member states", scale=alt.Scale(domain=[0, top], nice=True))
         base = alt.Chart(inline_data(sub)).encode(y=y)

@@ -22,6 +22,7 @@ from .style import (
     confidence_summary,
     described_table,
     inline_data,
+    second_line_labels,
     stack_votes,
     state_names,
     text_color,
@@ -164,7 +165,10 @@ def group_chart(
     order = list(dict.fromkeys(counts["group"]))
     counts = stack_votes(counts, "group")
     base = alt.Chart(inline_data(counts)).encode(
-        y=alt.Y("group:N", sort=order, title=title, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("group:N", sort=order, title=title,
+                axis=alt.Axis(labelLimit=260, labelExpr=second_line_labels(
+                    {g: f"{k} known" for g, k in zip(counts["group"], counts["known_of"],
+                                                         strict=True)}))),
     )
     bars = base.mark_bar(height=22).encode(
         x=alt.X("start:Q", title="Member states"),
