@@ -209,3 +209,9 @@ def test_bounds_on_an_official_record(rid: str) -> None:
     sums = vote_bounds(rid).groupby("vote", observed=True)[["low", "high"]].sum()
     for v in RECORDED_VOTES:
         assert sums.loc[v, "low"] <= int(official[v]) <= sums.loc[v, "high"], (rid, v)
+
+
+def test_group_charts_say_how_much_of_each_group_is_known() -> None:
+    for chart in (ut.group_chart("2026"), ut.vote_bounds_chart("2026")):
+        text = str(chart.to_dict())
+        assert "10 of 54 known" in text and "21 of 23 known" in text
