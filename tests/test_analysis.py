@@ -287,11 +287,20 @@ def test_cohesion_of_the_eu_on_es_11_1_is_unanimous() -> None:
 
 
 def test_cohesion_uses_only_known_positions() -> None:
+    d = cohesion_detail("Eastern European States", "2026")
+    assert int(d["members"]) == 23
+    assert sum(int(d[v]) for v in VOTE_ORDER) == 23
+    assert int(d["unknown"]) > 0 and int(d["non_voting"]) > 0  # both are left out
+    expected = agreement_index(int(d["yes"]), int(d["no"]), int(d["abstain"]))
+    assert ut.cohesion("Eastern European States", "2026") == pytest.approx(expected)
+
+
+def test_cohesion_withheld_when_too_few_known() -> None:
     d = cohesion_detail("African States", "2026")
     assert int(d["members"]) == 54
     assert sum(int(d[v]) for v in VOTE_ORDER) == 54
-    expected = agreement_index(int(d["yes"]), int(d["no"]), int(d["abstain"]))
-    assert ut.cohesion("African States", "2026") == pytest.approx(expected)
+    assert math.isnan(ut.cohesion("African States", "2026"))
+    assert d["cohesion_note"] == f"too few known ({int(d['known'])} of 54)"
 
 
 @PROPERTY

@@ -41,6 +41,8 @@ CASES: dict[str, tuple[Callable[[], Any], Callable[[], pd.DataFrame], str]] = {
                   lambda: ut.agreement_table(["USA", "FRA", "RUS", "IND"]),
                   "resolutions on Ukraine"),
     "map": (lambda: ut.vote_map("2026"), lambda: ut.vote_map_table("2026"), TITLE_2026),
+    "bounds": (lambda: ut.vote_bounds_chart("2026"), lambda: ut.vote_bounds_table("2026"),
+               TITLE_2026),
 }
 
 
@@ -291,6 +293,7 @@ WIDE_CASES: dict[str, Callable[[], Any]] = {
     "trend_5_states_2_groups": lambda: ut.trend_chart(
         countries=["USA", "BRA", "IND", "HUN", "UKR"], groups=["EU", "African States"]),
     "group_blocs": lambda: ut.group_chart("2026", by=["EU", "BRICS", "AU"]),
+    "bounds_m49": lambda: ut.vote_bounds_chart("2026", by="m49_region"),
     "map_es_11_7": lambda: ut.vote_map("ES-11/7"),
 }
 

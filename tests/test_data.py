@@ -223,15 +223,18 @@ def test_ghana_2026_yes_reported_with_its_statement() -> None:
 def test_conflicting_2026_lists_are_recorded() -> None:
     c = ut.load_conflicts("2026").set_index("iso3")
     assert c.loc["SVK", "outcome"] == "rejected" and "24.kg" in c.loc["SVK", "source_url"]
-    for iso3 in ("OMN", "PAK"):
-        assert "razomua" in c.loc[iso3, "claim"] and c.loc[iso3, "outcome"] == "not_located"
+    for iso3 in ("OMN", "PAK"):  # the 14-name sentence for a count of 12 (issue 18)
+        assert "razomua" in c.loc[iso3, "claim"] and c.loc[iso3, "outcome"] == "rejected"
+        assert c.loc[iso3, "source_url"].startswith("https://razomua.media/")
 
 
 def test_quotations_are_only_wording_a_source_prints() -> None:
     s = ut.load_statements().set_index("statement_id")
-    assert not s.loc["S006", "quote"] or pd.isna(s.loc["S006", "quote"])
+    # S006: the Russian words Mail.ru prints, with our translation; no unchecked English
+    assert s.loc["S006", "quote_language"] == "ru"
+    assert "политизированных голосований" in s.loc["S006", "quote_original"]
     assert "tass.com" not in s.loc["S006", "source_url"]
-    assert "paraphrase" in s.loc["S006", "note"].lower()
+    assert "our translation" in s.loc["S006", "note"].lower()
     # S002 is the end of the US representative's remarks in the hall, not a press statement
     assert s.loc["S002", "speaker"] == s.loc["S001", "speaker"] == "Tammy Bruce"
 
@@ -252,3 +255,27 @@ def test_vote_cast_agrees_with_the_votes() -> None:
 def test_project_urls_are_not_placeholders() -> None:
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert "example.org" not in text and "example.com" not in text
+
+
+def test_translated_quotes_keep_the_original() -> None:
+    s = ut.load_statements()
+    translated = s[s["quote_original"] != ""]
+    assert set(translated["speaker_iso3"]) >= {"RUS", "CHN"}
+    for r in translated.itertuples():
+        assert r.quote and r.quote_language in ("ru", "zh", "es"), r.statement_id
+        assert "our translation" in r.note.lower(), r.statement_id
+    assert (s.loc[s["quote_original"] == "", "quote_language"] == "").all()
+
+
+def test_at_most_one_statement_rests_on_an_other_tier_source() -> None:
+    tiers = ut.load_sources().set_index("url")["tier"]
+    on_other = [sid for sid, url in zip(ut.load_statements()["statement_id"],
+                                        ut.load_statements()["source_url"], strict=True)
+                if tiers[url] == "other"]
+    assert len(on_other) <= 1, on_other
+
+
+def test_selectivity_theme_has_a_sourced_example() -> None:
+    s = ut.load_statements()
+    rows = s[[("selectivity" in t) for t in s["themes"]]]
+    assert len(rows) >= 1 and all(u.startswith("https://") for u in rows["source_url"])

@@ -126,6 +126,7 @@ DOMAINS: dict[str, Source] = {
     "eeas.europa.eu": _s("European External Action Service (EU Delegation to the UN)", GOV, "en"),
     "european-union.europa.eu": _s("European Union", GOV, "en"),
     "uaeun.org": _s("Permanent Mission of the United Arab Emirates to the UN", GOV, "en"),
+    "russiaun.ru": _s("Permanent Mission of the Russian Federation to the UN", GOV, "en"),
     "wired-gov.net": _s(
         "UK government text via Wired-Gov", GOV, "en", "Wired-Gov republishes government releases"
     ),
@@ -151,6 +152,12 @@ DOMAINS: dict[str, Source] = {
     "1lurer.am": _s("1lurer.am (Public Radio of Armenia)", MEDIA, "en"),
     "1tv.ge": _s("First Channel (Georgian Public Broadcaster)", MEDIA, "en"),
     "24.kg": _s("24.kg", MEDIA, "en"),
+    "chinadaily.com.cn": _s("China Daily", MEDIA, "en", "state-owned newspaper"),
+    "mdzol.com": _s("MDZ Online (Mendoza)", MEDIA, "es"),
+    "politico.eu": _s("Politico Europe", MEDIA, "en"),
+    "radio1.ru": _s("Radio 1 (Moscow region)", MEDIA, "ru"),
+    "razomua.media": _s("razomua.media", MEDIA, "en"),
+    "wionews.com": _s("WION", MEDIA, "en"),
     "360.ru": _s("360.ru", MEDIA, "ru"),
     "actusalade.tg": _s("Actu Salade", MEDIA, "fr"),
     "kun.uz": _s("Kun.uz", MEDIA, "en"),
@@ -311,6 +318,9 @@ DOMAINS: dict[str, Source] = {
 #: exact URL -> description, for pages whose text the dossier attributes to a
 #: news agency or to a government/UN body although another site hosts it.
 SYNDICATED: dict[str, Source] = {
+    "https://usa.chinadaily.com.cn/world/2014-03/28/content_17386864_2.htm": _s(
+        "Xinhua via China Daily", WIRE, "en", "the article is credited to Xinhua"
+    ),
     "https://peacealliancewinnipeg.ca/?p=11437": _s(
         "UN press release via Peace Alliance Winnipeg",
         UN_COPY,

@@ -82,6 +82,10 @@ _EXPORTS: dict[str, str] = {
     "agreement_pairs": "analysis",
     "transition_crosstab": "analysis",
     "cohesion_detail": "analysis",
+    # what the unknown votes could be; when a group statistic is withheld
+    "vote_bounds": "bounds",
+    "Withheld": "withheld",
+    "MIN_KNOWN_SHARE": "withheld",
     # charts and their text tables
     "tally_chart": "charts",
     "tally_table": "charts",
@@ -95,6 +99,8 @@ _EXPORTS: dict[str, str] = {
     "shift_table": "charts",
     "agreement_chart": "charts",
     "agreement_table": "charts",
+    "vote_bounds_chart": "charts",
+    "vote_bounds_table": "charts",
     # who votes with whom, year by year
     "affinity": "voting_affinity",
     "affinity_table": "voting_affinity",
@@ -158,6 +164,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .assess.self_checks import self_check, self_check_ids, self_check_questions
     from .assess.solutions import write_solutions
     from .assignment import assignment_grader
+    from .bounds import vote_bounds
     from .categories import VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
     from .charts import (
         agreement_chart,
@@ -170,6 +177,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         tally_table,
         trend_chart,
         trend_table,
+        vote_bounds_chart,
+        vote_bounds_table,
     )
     from .errors import (
         CacheError,
@@ -217,3 +226,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         paragraph_explorer,
         vote_comparer,
     )
+    from .withheld import MIN_KNOWN_SHARE, Withheld

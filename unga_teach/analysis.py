@@ -609,24 +609,38 @@ def cohesion_detail(group: str, resolution: ResolutionRef = "2026") -> pd.Series
     Returns
     -------
     pandas.Series
-        ``group``, ``resolution``, ``members``, ``yes``, ``no``, ``abstain``,
-        ``non_voting``, ``unknown`` and ``cohesion`` (the agreement index over
-        the known yes/no/abstain votes).
+        ``group``, ``resolution``, ``members``, ``known`` (members with a
+        known vote, non-voting included), ``min_known`` (the known votes the
+        group needs, see :mod:`unga_teach.withheld`), ``yes``, ``no``,
+        ``abstain``, ``non_voting``, ``unknown``, ``cohesion`` (the agreement
+        index over the known yes/no/abstain votes, or a withheld ``NaN``) and
+        ``cohesion_note`` (``"too few known (10 of 54)"`` when withheld,
+        else ``""``).
 
     Examples
     --------
     >>> d = cohesion_detail("Eastern European States", "ES-11/7")
-    >>> int(d["members"]), int(d["unknown"])
-    (23, 0)
+    >>> int(d["members"]), int(d["known"]), int(d["unknown"])
+    (23, 23, 0)
+    >>> d = cohesion_detail("African States", "2026")
+    >>> int(d["known"]), int(d["min_known"]), d["cohesion_note"]
+    (10, 36, 'too few known (10 of 54)')
     """
+    from .withheld import min_known, withheld_note, withhold
+
     rid = resolve_vote(resolution).id
     members = group_iso3(group)
     votes = load_votes(rid)
     votes = votes[votes["iso3"].isin(members)]
     counts = votes["vote"].value_counts().reindex(list(VOTE_ORDER), fill_value=0)
-    out: dict[str, object] = {"group": group, "resolution": rid, "members": len(members)}
+    n = len(members)
+    known = int(sum(counts[v] for v in RECORDED_VOTES))  # members with a sourced vote
+    out: dict[str, object] = {"group": group, "resolution": rid, "members": n, "known": known,
+                              "min_known": min_known(n)}
     out.update({v: int(counts[v]) for v in VOTE_ORDER})
-    out["cohesion"] = agreement_index(out["yes"], out["no"], out["abstain"])  # type: ignore[arg-type]
+    index = agreement_index(int(counts["yes"]), int(counts["no"]), int(counts["abstain"]))
+    out["cohesion"] = withhold(index, known, n)
+    out["cohesion_note"] = withheld_note(known, n)
     return pd.Series(out)
 
 
@@ -639,7 +653,14 @@ def cohesion(group: str, resolution: ResolutionRef = "2026") -> float:
     It is 1 when every counted member cast the same vote and 0 when the votes
     are spread equally over the three positions. Non-voting states and states
     whose vote is unknown are left out (see :func:`cohesion_detail` for the
-    counts), so with partial data the index describes only the known votes.
+    counts).
+
+    **Withheld when too few votes are known.** If fewer than two thirds of
+    the group's members have a known vote, the index would describe a
+    handful of states, not the group, so it is not given: the result is a
+    :class:`~unga_teach.withheld.Withheld` value, a ``NaN`` that prints its
+    reason, e.g. ``too few known (10 of 54)`` (``math.isnan`` is True, so
+    tables show no number). The rule is in :mod:`unga_teach.withheld`.
 
     Parameters
     ----------
@@ -651,7 +672,8 @@ def cohesion(group: str, resolution: ResolutionRef = "2026") -> float:
     Returns
     -------
     float
-        In [0, 1]; ``nan`` when no member has a known yes/no/abstain vote.
+        In [0, 1]; ``nan`` when no member has a known yes/no/abstain vote,
+        a withheld ``nan`` when too few members' votes are known.
 
     Examples
     --------
@@ -659,8 +681,13 @@ def cohesion(group: str, resolution: ResolutionRef = "2026") -> float:
     0.897
     >>> round(cohesion("African States", "ES-11/7"), 3)  # 13 yes, 8 no, 24 abstain
     0.3
+    >>> cohesion("African States", "2026")  # 10 of 54 known
+    too few known (10 of 54)
+    >>> round(cohesion("Eastern European States", "2026"), 3)  # 21 of 23 known
+    0.625
     """
-    return float(cohesion_detail(group, resolution)["cohesion"])
+    value = cohesion_detail(group, resolution)["cohesion"]
+    return value if isinstance(value, float) else float(value)
 
 
 # ------------------------------------------------------------------------ history

@@ -9,6 +9,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 import pandas as pd
@@ -107,3 +108,82 @@ def group_members(group: str) -> list[str]:
         f"Unknown group {group!r}. Accepted: {', '.join(sorted(codes.values()))}, "
         f"or a UN regional group: {', '.join(REGIONAL_GROUPS)}."
     )
+
+
+#: Columns of the member table that split the member states into groups, with
+#: their display titles (accepted as ``by`` by the group tables and charts).
+GROUPINGS: dict[str, str] = {
+    "un_regional_group": "UN regional group",
+    "m49_region": "UN M49 region",
+}
+
+
+def group_sets(by: object) -> tuple[str, list[tuple[str, list[str]]]]:
+    """Split the member states into the groups named by ``by``.
+
+    Parameters
+    ----------
+    by : str or list of str
+        ``"un_regional_group"``, ``"m49_region"`` (every member state in
+        exactly one group), or a list of bloc codes or UN regional groups
+        such as ``["EU", "BRICS", "AU"]`` (blocs overlap; a state can be in
+        several or in none).
+
+    Returns
+    -------
+    tuple
+        ``(title, [(group name, sorted ISO3 codes of its members), ...])``;
+        the title names the grouping for an axis.
+
+    Raises
+    ------
+    UngaTeachError
+        For an unknown grouping or group, or an empty list.
+
+    Examples
+    --------
+    >>> title, groups = group_sets("un_regional_group")
+    >>> title, [(name, len(iso3s)) for name, iso3s in groups][:2]
+    ('UN regional group', [('African States', 54), ('Asia-Pacific States', 54)])
+    >>> [(name, len(iso3s)) for name, iso3s in group_sets(["EU", "eu", "BRICS"])[1]]
+    [('EU', 27), ('BRICS', 10)]
+    >>> group_sets("continent")
+    Traceback (most recent call last):
+    ...
+    unga_teach.errors.UngaTeachError: by='continent' is not accepted. Use 'un_regional_group', \
+'m49_region', or a list of group codes such as ['EU', 'BRICS', 'AU'] \
+(see unga_teach.group_names()).
+    """
+    from .members import load_members
+
+    if isinstance(by, str):
+        if by not in GROUPINGS:
+            raise UngaTeachError(
+                f"by={by!r} is not accepted. Use 'un_regional_group', 'm49_region', or a list "
+                "of group codes such as ['EU', 'BRICS', 'AU'] (see unga_teach.group_names())."
+            )
+        members = load_members()
+        col = members[by].astype(str)
+        present = set(col)
+        names = ([g for g in REGIONAL_GROUPS if g in present] if by == "un_regional_group"
+                 else sorted(present))
+        return GROUPINGS[by], [
+            (g, sorted(members.loc[col == g, "iso3"].astype(str))) for g in names
+        ]
+    if not isinstance(by, Iterable) or isinstance(by, (bytes, dict)):
+        raise UngaTeachError(
+            f"by must be 'un_regional_group', 'm49_region' or a list of group codes, "
+            f"got {type(by).__name__} {by!r}."
+        )
+    by = list(by)
+    if not by:
+        raise UngaTeachError("by is an empty list: give group codes such as ['EU', 'AU'].")
+    seen: dict[str, tuple[str, list[str]]] = {}
+    for g in by:
+        if not isinstance(g, str) or not g.strip():
+            raise UngaTeachError(f"Each group in by must be a group code such as 'EU', got {g!r}.")
+        iso3s = group_members(g)
+        key = g.strip().casefold()
+        if key not in seen:
+            seen[key] = (g.strip(), iso3s)
+    return "Group", list(seen.values())

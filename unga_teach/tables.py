@@ -90,6 +90,8 @@ DEFAULT_LABELS: dict[str, str] = {
     "non_voting": "Non-voting",
     "present_and_voting": "Present and voting",
     "yes_share_of_present_and_voting": "Yes share of present and voting",
+    "n_known": "Members with a known vote",
+    "known_of": "Known of members",
 }
 
 #: Text columns whose longest value is at most this long never wrap (ids, codes, dates).

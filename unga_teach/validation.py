@@ -198,6 +198,10 @@ def validate_shipped() -> list[str]:
             if unknown_themes or not s.themes:
                 problems.append(f"statements: {s.statement_id} themes {s.themes} not in "
                                 "vocabulary")
+            if bool(s.quote_original) != bool(s.quote_language) or (s.quote_original
+                                                                   and not s.quote):
+                problems.append(f"statements: {s.statement_id} quote_original needs "
+                                "quote_language and quote (our translation), and the reverse")
     conflicts = _load("conflicts", load_conflicts, problems)
     if conflicts is not None:
         recorded = (votes.set_index(["resolution", "iso3"])["vote"] if votes is not None

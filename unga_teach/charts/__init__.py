@@ -15,7 +15,8 @@ chart and for checking the numbers. Every chart:
 One module per concept: :mod:`~unga_teach.charts.style` (colours, labels,
 shared helpers), :mod:`~unga_teach.charts.tally`,
 :mod:`~unga_teach.charts.groups`, :mod:`~unga_teach.charts.trend`,
-:mod:`~unga_teach.charts.shift` and :mod:`~unga_teach.charts.agreement`.
+:mod:`~unga_teach.charts.shift`, :mod:`~unga_teach.charts.agreement` and
+:mod:`~unga_teach.charts.bounds`.
 Every public name is importable from here, as before the split.
 
 Examples
@@ -31,6 +32,7 @@ True
 from __future__ import annotations
 
 from .agreement import agreement_chart, agreement_table
+from .bounds import vote_bounds_chart, vote_bounds_table
 from .groups import GROUP_COLUMNS, group_chart, group_table
 from .shift import shift_chart, shift_chart_spec, shift_table
 from .style import (
@@ -60,6 +62,8 @@ __all__ = [
     "tally_table",
     "trend_chart",
     "trend_table",
+    "vote_bounds_chart",
+    "vote_bounds_table",
     "vote_color",
     "vote_color_scale",
     "vote_label_expr",

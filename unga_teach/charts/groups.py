@@ -13,10 +13,8 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from ..analysis import group_iso3
-from ..categories import MEMBER_STATE_COUNT, VOTE_LABELS, VOTE_ORDER
-from ..errors import UngaTeachError
-from ..members import load_members
+from ..categories import MEMBER_STATE_COUNT, RECORDED_VOTES, VOTE_LABELS, VOTE_ORDER
+from ..groups import GROUPINGS, group_sets
 from ..types import ResolutionRef
 from ..votes import load_votes
 from .style import (
@@ -24,6 +22,7 @@ from .style import (
     confidence_summary,
     described_table,
     inline_data,
+    second_line_labels,
     stack_votes,
     state_names,
     text_color,
@@ -33,51 +32,25 @@ from .style import (
 )
 
 #: Grouping columns of the member table accepted by :func:`group_chart`.
-GROUP_COLUMNS: dict[str, str] = {
-    "un_regional_group": "UN regional group",
-    "m49_region": "UN M49 region",
-}
-
-
-def _grouping(by: str | Sequence[str]) -> tuple[str, list[tuple[str, list[str]]]]:
-    """Return (axis title, [(group name, member iso3 list), ...])."""
-    members = load_members()
-    if isinstance(by, str):
-        if by not in GROUP_COLUMNS:
-            raise UngaTeachError(
-                f"by={by!r} is not accepted. Use 'un_regional_group', 'm49_region', or a list "
-                "of group codes such as ['EU', 'BRICS', 'AU'] (see unga_teach.group_names())."
-            )
-        col = members[by].astype(str)
-        if by == "un_regional_group":
-            from ..groups import REGIONAL_GROUPS
-
-            names = [g for g in REGIONAL_GROUPS if g in set(col)]
-        else:
-            names = sorted(set(col))
-        return GROUP_COLUMNS[by], [
-            (g, sorted(members.loc[col == g, "iso3"].astype(str))) for g in names
-        ]
-    groups = list(dict.fromkeys(by))
-    if not groups:
-        raise UngaTeachError("by is an empty list: give group codes such as ['EU', 'AU'].")
-    return "Group", [(str(g), group_iso3(str(g))) for g in groups]
+GROUP_COLUMNS: dict[str, str] = GROUPINGS
 
 
 def _group_counts(resolution: ResolutionRef, by: str | Sequence[str]) -> tuple[str, pd.DataFrame]:
-    title, groups = _grouping(by)
+    title, groups = group_sets(by)
     votes = load_votes(resolution)
     vote_of = dict(zip(votes["iso3"].astype(str), votes["vote"].astype(str), strict=True))
     known_how = dict(zip(votes["iso3"].astype(str), votes["confidence"].astype(str),
                          strict=True))
     rows = []
     for name, iso3s in groups:
+        known = sum(1 for i in iso3s if vote_of.get(i, "unknown") != "unknown")
         for v in VOTE_ORDER:
             states = [i for i in iso3s if vote_of.get(i) == v]
             rows.append(
                 {
                     "group": name,
                     "members": len(iso3s),
+                    "known_of": f"{known} of {len(iso3s)}",
                     "vote": v,
                     "label": VOTE_LABELS[v],
                     "count": len(states),
@@ -98,18 +71,28 @@ def group_table(
     Returns
     -------
     pandas.DataFrame
-        ``group``, ``members``, one count column per vote category
-        (``unknown`` included) and ``cohesion`` (agreement index over the
-        known yes/no/abstain votes, see :func:`unga_teach.cohesion`).
+        ``group``, ``members``, ``known`` (members with a known vote), one
+        count column per vote category (``unknown`` included), ``cohesion``
+        (agreement index over the known yes/no/abstain votes, see
+        :func:`unga_teach.cohesion`; ``NaN`` when withheld) and
+        ``cohesion_note`` (``"too few known (10 of 54)"`` when the cohesion
+        is withheld because fewer than two thirds of the members' votes are
+        known, see :mod:`unga_teach.withheld`; else ``""``).
 
     Examples
     --------
     >>> t = group_table("ES-11/7").set_index("group")
-    >>> cols = ["members", "yes", "no", "abstain", "non_voting", "unknown"]
+    >>> cols = ["members", "known", "yes", "no", "abstain", "non_voting", "unknown"]
     >>> t.loc["African States", cols].tolist()
-    [54, 13, 8, 24, 9, 0]
+    [54, 54, 13, 8, 24, 9, 0]
+    >>> t = group_table("2026").set_index("group")
+    >>> t.loc["African States", "cohesion_note"]
+    'too few known (10 of 54)'
+    >>> t["cohesion"].isna().tolist()
+    [True, True, False, True, False]
     """
     from ..analysis import agreement_index
+    from ..withheld import withheld_note, withhold
 
     _, counts = _group_counts(resolution, by)
     wide = counts.pivot_table(index="group", columns="vote", values="count", sort=False)
@@ -119,11 +102,16 @@ def group_table(
     out = pd.DataFrame({"group": order})
     out["members"] = counts.drop_duplicates("group").set_index("group")["members"].reindex(
         order).to_numpy()
+    out["known"] = wide[list(RECORDED_VOTES)].sum(axis=1).to_numpy()  # a sourced vote
     for v in VOTE_ORDER:
         out[v] = wide[v].to_numpy()
     out["cohesion"] = [
-        agreement_index(int(r.yes), int(r.no), int(r.abstain)) for r in out.itertuples()
+        float(withhold(agreement_index(int(r.yes), int(r.no), int(r.abstain)), int(r.known),
+                       int(r.members)))
+        for r in out.itertuples()
     ]
+    out["cohesion_note"] = [withheld_note(int(k), int(m))
+                            for k, m in zip(out["known"], out["members"], strict=True)]
     return described_table(out, _group_description(resolution, by, out))
 
 
@@ -134,7 +122,14 @@ def _group_description(
     for r in table.itertuples(index=False):
         bits = [f"{getattr(r, v)} {VOTE_LABELS[v].split(' (')[0].lower()}"
                 for v in VOTE_ORDER if getattr(r, v)]
-        parts.append(f"{r.group} ({r.members} members): {', '.join(bits)}")
+        if r.cohesion_note:
+            how = f"cohesion withheld, {r.cohesion_note}"
+        elif pd.isna(r.cohesion):
+            how = "no cohesion (no known yes, no or abstain)"
+        else:
+            how = f"cohesion {r.cohesion:.2f}"
+        parts.append(f"{r.group} ({r.known} of {r.members} members known; {how}): "
+                     f"{', '.join(bits)}")
     what = GROUP_COLUMNS.get(by, "group") if isinstance(by, str) else "group"
     return (
         f"Stacked bar chart of the votes on {vote_name(resolution)} by {what}, counting "
@@ -170,7 +165,10 @@ def group_chart(
     order = list(dict.fromkeys(counts["group"]))
     counts = stack_votes(counts, "group")
     base = alt.Chart(inline_data(counts)).encode(
-        y=alt.Y("group:N", sort=order, title=title, axis=alt.Axis(labelLimit=260)),
+        y=alt.Y("group:N", sort=order, title=title,
+                axis=alt.Axis(labelLimit=260, labelExpr=second_line_labels(
+                    {g: f"{k} known" for g, k in zip(counts["group"], counts["known_of"],
+                                                         strict=True)}))),
     )
     bars = base.mark_bar(height=22).encode(
         x=alt.X("start:Q", title="Member states"),
@@ -182,6 +180,7 @@ def group_chart(
             alt.Tooltip("count:Q", title="States"),
             alt.Tooltip("share:Q", title="Share of the group", format=".0%"),
             alt.Tooltip("members:Q", title="Members of the group"),
+            alt.Tooltip("known_of:N", title="Members whose vote is known"),
             alt.Tooltip("states:N", title="Who"),
             alt.Tooltip("how_known:N", title="Confidence"),
             alt.Tooltip("sources:N", title="Sources"),

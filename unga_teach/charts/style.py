@@ -110,6 +110,24 @@ def wrap_lines(text: str, width: int = 110) -> list[str]:
     return textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
 
 
+def second_line_labels(second: dict[str, str]) -> str:
+    """A Vega ``labelExpr`` that adds a second line under chosen axis labels.
+
+    Used to put "10 of 54 known" under each group's name, so every group
+    figure on a chart says how much of the group it rests on.
+
+    Examples
+    --------
+    >>> second_line_labels({"EU": "27 of 27 known"})
+    'datum.value === "EU" ? ["EU", "27 of 27 known"] : (datum.value)'
+    """
+    expr = "datum.value"
+    for label, line in second.items():
+        expr = (f"datum.value === {json.dumps(label)} ? "
+                f"[{json.dumps(label)}, {json.dumps(line)}] : ({expr})")
+    return expr
+
+
 def vote_name(resolution: ResolutionRef) -> str:
     """A short name for a vote, for titles: title, symbol or draft, date.
 

@@ -141,10 +141,14 @@ class GroupExplorer(Panel):
         try:
             from ..analysis import cohesion
 
-            value = float(cohesion(code, rid))
+            result = cohesion(code, rid)
+            value = float(result)
         except Exception as exc:  # optional figure: say why it is missing, keep the rest
             _log.debug("cohesion unavailable", exc_info=True)
             return f"<p>Cohesion: not available ({escape(exc)}).</p>"
+        if pd.isna(value) and str(result) != "nan":  # withheld: the value says why
+            return (f"<p>Cohesion: withheld, {escape(str(result))} <small>(see "
+                    "<code>help(ut.cohesion)</code>)</small>.</p>")
         if pd.isna(value):
             return "<p>Cohesion: not available (no member's vote is known).</p>"
         self.cohesion_value = value
