@@ -116,7 +116,10 @@ class Facts:
         self.asean = _Group(int(asean["members"]),
                             int(asean[["yes", "no", "abstain", "non_voting"]].sum()),
                             float(asean["cohesion"]))
-        assert self.asean.known < self.asean.members / 2 and self.asean.cohesion == 1.0
+        # too few ASEAN votes are known in 2026: the package withholds the index (NaN)
+        a = self.asean
+        assert a.known < a.members / 2 and a.cohesion != a.cohesion  # NaN: withheld
+        assert asean["cohesion_note"] == f"too few known ({a.known} of {a.members})"
         assert self.eu_cohesion == ut.cohesion("EU", "ES-11/7")
         # smallest number of no votes that defeats 107 yes, under each rule (notebook 01)
         self.defeat_simple = next(n for n in range(400) if not ut.passes(self.v26.yes, n))
@@ -189,6 +192,8 @@ def quote(sid: str, who: bool = True) -> str:
     if not text:
         raise ValueError(f"statement {sid} has no recorded quotation")
     link = f"[source]({row['source_url']})"
+    if str(row.get("quote_original") or ""):  # a translation: say so (data/README.md)
+        link = f"our translation; {link}"
     if who:
         return f'"{text}" ({row["speaker"]}, {row["speaker_state"]}; {link})'
     return f'"{text}" ({link})'

@@ -25,15 +25,10 @@ def _group_votes(group: str) -> dict[str, int]:
 
 
 def _bounds(group: str, vote: str) -> tuple[int, int]:
-    """(low, high) for one vote in one group: what the official totals and known rows allow."""
-    votes = ut.load_votes("2026")
-    col = votes["vote"].astype(str)
-    in_group = votes["iso3"].isin(ut.group_members(group))
-    known_here = int(((col == vote) & in_group).sum())
-    unknown_in = int(((col == "unknown") & in_group).sum())
-    unknown_out = int(((col == "unknown") & ~in_group).sum())
-    unplaced = int(ut.resolution_info("2026")[vote]) - int((col == vote).sum())
-    return known_here + max(0, unplaced - unknown_out), known_here + min(unknown_in, unplaced)
+    """(low, high) for one vote in one group, from ut.vote_bounds."""
+    b = ut.vote_bounds("2026")
+    row = b[(b["group"] == group) & (b["vote"] == vote)].iloc[0]
+    return int(row["low"]), int(row["high"])
 
 
 # ==================================================================== 03 · The vote
@@ -354,6 +349,17 @@ def cells() -> list:
             bounds where you can.
 
             </details>
+
+            `ut.vote_bounds("2026")` does the same arithmetic for every regional group and
+            every kind of vote. In the chart the bar is what is known and the line the
+            possible range; the table under it says the same in words.
+            """),
+        code("bounds-chart", 'ut.vote_bounds_chart("2026")'),
+        code("bounds-table", """
+            labels = {"group": "Group", "label": "Vote", "known": "Known",
+                      "possible": "Possible", "n_known": "States known", "members": "Members"}
+            ut.show_table(ut.vote_bounds_table("2026"), labels,
+                          caption="What the official totals allow, group by group")
             """),
         md("country", f"""
             ## One state at a time

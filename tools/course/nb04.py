@@ -11,7 +11,7 @@ from .series import ENTRY, SERIES, footer, header, series_table, total_minutes  
 
 GLOSSARY = "../docs/glossary.md"
 
-#: Every tag of data/statements.csv (data/README.md lists the same ten), in our words.
+#: Every tag of data/statements.csv (data/README.md lists the same eleven), in our words.
 THEMES: dict[str, str] = {
     "procedure": "How the text and the vote were handled: separate votes, who drafted it, "
                  "the vote itself or its result. A broad tag: it also marks statements that "
@@ -30,6 +30,7 @@ THEMES: dict[str, str] = {
     "security_guarantees": "Guarantees of security for one side or both as part of a "
                            "settlement.",
     "inclusiveness": "Who has a say: in drafting the text, and in a settlement.",
+    "selectivity": "Double standards: the rules are applied to this war and not to others.",
 }
 
 
@@ -80,7 +81,7 @@ def cells() -> list:
         *header("04", "Why states voted as they did, in their own terms.", [
             "summarise the main positions on the 2026 text, each in its own terms and with "
             "its source;",
-            "sort arguments by the course's ten theme tags, and select statements by tag "
+            "sort arguments by the course's eleven theme tags, and select statements by tag "
             "and by vote with pandas;",
             "tell a vote from an explanation of vote, and a quotation from a summary;",
             "notice which positions are not explained in the public record;",
@@ -201,7 +202,7 @@ def cells() -> list:
             ## Sorting arguments by theme
 
             Explanations of vote draw on a small set of recurring arguments. The course
-            tags each statement with one or more of **ten theme tags** (the same ten as in
+            tags each statement with one or more of **eleven theme tags** (the same eleven as in
             `data/README.md`). The table gives each tag, what it marks, and how many
             statements carry it: about the 2026 vote ({n26} statements) and about every
             vote in the data ({n_all}).
@@ -362,7 +363,7 @@ def cells() -> list:
             "sides instead of another Assembly vote; China abstained in line with "
             "its established position; Indonesia pointed to inclusiveness; Ghana voted yes, "
             "citing a ceasefire, the Charter and territorial integrity.",
-            "The course tags statements with ten themes; the same theme (negotiations) is "
+            "The course tags statements with eleven themes; the same theme (negotiations) is "
             "used on every side, so a theme says what an argument is about, not which way "
             "it points.",
             "The words that name the war (aggression, invasion, war, crisis) are chosen, and "

@@ -205,10 +205,9 @@ def cells() -> list:
         code("cohesion", """
             def cohesion_line(group, vote):
                 d = ut.cohesion_detail(group, vote)
-                known = int(d[["yes", "no", "abstain", "non_voting"]].sum())
-                if known < 2 * int(d["members"]) / 3:      # the course's rule: two thirds
-                    return f"too few known ({known} of {d['members']})"
-                return f"{ut.cohesion(group, vote):.2f} ({known} of {d['members']} known)"
+                if d["cohesion_note"]:          # withheld: fewer than two thirds known
+                    return d["cohesion_note"]
+                return f"{d['cohesion']:.2f} ({d['known']} of {d['members']} known)"
 
             for group in ["EU", "NATO", "African States", "Western European and other States"]:
                 print(f"{group:34} ES-11/7: {cohesion_line(group, 'ES-11/7'):24}",

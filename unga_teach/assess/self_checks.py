@@ -252,6 +252,7 @@ def _raw_bank() -> tuple[dict[str, Any], ...]:
         for key in ("id", "notebook", "kind", "prompt", "explanation"):
             if not isinstance(entry.get(key), str) or not entry[key].strip():
                 raise UngaTeachError(f"{where}: {key!r} must be a non-empty string.")
+        qid = str(entry["id"])
         if qid in seen:
             raise UngaTeachError(f"{where}: the id {qid!r} is used twice.")
         seen.add(qid)
