@@ -129,9 +129,13 @@ def cells() -> list:
             *The US case for the division.* The course found no US statement giving its
             reasons for the motion itself. Its explanation of vote says that it sought the
             separate votes and, when the motion failed, abstained; the reason it gave is
-            the one above, about wording it judged likely to distract from negotiations,
-            and the reports found do not say which words it meant. On the division itself,
-            only its opponents are on record (Ukraine and France, below).
+            the one above, about wording it judged likely to distract from negotiations.
+            AFP's report (as printed by Estado de Minas) puts that reason right after the
+            request for separate votes on the paragraphs on Ukraine's territorial
+            integrity and international law, which is the closest the record comes to the
+            US case for the division. No US statement on the motion itself was found; on
+            the division as such, only its opponents are on record (Ukraine and France,
+            below).
 
             **Ukraine: presented the text.** Deputy Foreign Minister
             {s("S003")["speaker"]} argued against the motion for division:
@@ -139,17 +143,15 @@ def cells() -> list:
             {s("S005")["speaker"]} wrote: {quote("S005", who=False)}.
 
             **Russian Federation: voted against.** Deputy Permanent Representative
-            {s("S006")["speaker"]} argued that a Ukraine seeking lasting peace should
-            pursue diplomacy and solutions acceptable to both sides, with durable security
-            guarantees for Russia and Ukraine, instead of starting yet more politicised
-            votes (our paraphrase of her words as reported in Russian; {src("S006")}).
+            {s("S006")["speaker"]} said that if the authorities in Kyiv really wanted a
+            lasting peace, they {quote("S006", who=False)}. (Her words as printed in
+            Russian, in our translation; the original is in the data's `quote_original`.)
 
             **China: abstained.** Counsellor {s("S007")["speaker"]} said the abstention was
-            consistent with China's established position: respect for the sovereignty and
-            territorial integrity of every state and for the Charter, attention to
-            legitimate security concerns, support for the negotiations, and a call to deal
-            with root causes and build a balanced security architecture in Europe
-            ({src("S007")}).
+            consistent with China's established position: {quote("S007", who=False)}; it
+            supports the negotiations and calls for dealing with root causes and building
+            a balanced security architecture in Europe. (The quotation is our translation
+            of the Chinese text of the explanation of vote.)
 
             **European Union: supported the text.** Speaking for the EU and 26 of its
             member states, {s("S008")["speaker"]} described Russia's invasion as
@@ -212,7 +214,10 @@ def cells() -> list:
             Two cautions. `procedure` is the broadest tag: it marks arguments about
             separate votes and drafting, but also statements that only announce or
             celebrate a vote, so a high count says little on its own. And a statement
-            usually carries several tags.
+            usually carries several tags. One tag, `selectivity`, appears only in the
+            earlier debates: the charge of double standards, that the Charter's rules are
+            invoked for this war and not for others. Cuba's representative, in the debate
+            before ES-11/1 in March 2022: {quote("S036", who=False)}.
 
             **Your task:** before going further, re-read the positions above and write
             down one or two tags for each of the United States, Ukraine, China and Ghana.
