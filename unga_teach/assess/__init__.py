@@ -5,7 +5,7 @@ One concept, three forms, all reachable from the top level:
 * :func:`unga_teach.check` checks a learner's value for one exercise of the bank
   (``unga_teach/assess/bank/``): :mod:`.check`, :mod:`.exercises`, :mod:`.compare`;
 * :func:`unga_teach.self_check` builds a question of the question bank
-  (``questions.toml``): :mod:`.self_checks`;
+  (``questions/nbNN.toml``): :mod:`.self_checks`;
 * :func:`unga_teach.quiz` and :func:`unga_teach.matching_quiz` build your own:
   :mod:`.quizzes`.
 

@@ -5,7 +5,7 @@ widgets' state marks it before the learner presses **Check**, so it cannot be
 read off the page. Feedback says whether the choice is right, with a hint for
 the wrong option chosen; the explanation appears only after a right answer.
 
-The course's own questions live in a question bank (``questions.toml``) and are
+The course's own questions live in a question bank (``questions/nbNN.toml``) and are
 built with :func:`unga_teach.self_check`, so no notebook cell shows an answer.
 
 Examples
