@@ -9,6 +9,8 @@ from .cells import code, exercise, first_cell, md, under_the_hood
 from .facts import facts, pct, quote, src  # noqa: F401
 from .series import ENTRY, SERIES, footer, header, series_table, total_minutes  # noqa: F401
 
+G = "../docs/glossary.md"  # the learners' glossary, linked where a term first appears
+
 
 # ======================================================== 05 · Change over time
 def cells() -> list:
@@ -106,7 +108,7 @@ def cells() -> list:
         md("transitions-intro", """
             ## Transitions between two votes
 
-            A **transition table** shows, for every state, its vote on one resolution
+            A **[transition table](../docs/glossary.md#transition-table)** shows, for every state, its vote on one resolution
             against its vote on another. ES-11/7 (2025) was a Ukrainian text of a similar
             kind to 2026's, and its record is complete, so it is the natural comparison.
             """),
@@ -130,8 +132,9 @@ def cells() -> list:
             Of the {n_known} states whose 2026 vote is known, **{n_moved} changed** their
             vote since ES-11/7.
 
-            Do not read those {n_moved} as a sample of the whole Assembly. The known part of
-            the 2026 record is **not random**: all {int(cov26["known_no"])} no votes are
+            Do not read those {n_moved} as a sample of the whole Assembly. The
+            [known]({G}#known) part of the 2026 record is **not random**
+            ([missing not at random]({G}#missing-not-at-random)): all {int(cov26["known_no"])} no votes are
             known, but only {int(cov26["known_yes"])} of the {v.yes} yes votes and
             {int(cov26["known_abstain"])} of the {v.abstain} abstentions. States get named
             when the press of some country reports them, which favours the votes someone
@@ -196,7 +199,7 @@ def cells() -> list:
         md("cohesion-intro", """
             ## Bloc cohesion
 
-            How united was a bloc? The course uses the **agreement index** of Hix, Noury
+            How united was a bloc? The course uses the **[agreement index](../docs/glossary.md#cohesion-index)** of Hix, Noury
             and Roland: 1 when all members vote the same way, 0 when their votes are split
             evenly between yes, no and abstain. Only known yes, no and abstain votes are
             counted; non-voting and unknown states are left out, so with partial data the
@@ -249,7 +252,7 @@ def cells() -> list:
         md("agreement-intro", """
             ## Agreement between states
 
-            **Agreement** is the share of votes on which two states voted the same way,
+            **[Agreement](../docs/glossary.md#agreement)** is the share of votes on which two states voted the same way,
             counted over the resolutions where both votes are known and both voted yes, no
             or abstain (an abstention counts as a position).
             """),

@@ -106,7 +106,7 @@ def cells() -> list:
             """),
         exercise("06-sources-by-tier"),
         md("confidence", """
-            Each vote row also carries a **confidence** level, best first:
+            Each vote row also carries a **[confidence level](../docs/glossary.md#confidence-level)**, best first:
 
             - `official`: read from a UN record (a press release, or the official file);
             - `confirmed`: the UN's voting record as reproduced by a third party, or a
@@ -147,8 +147,8 @@ def cells() -> list:
         md("conflicts", """
             ## When sources disagree
 
-            Sources sometimes contradict each other. The course keeps every conflicting
-            claim it found, with its source and how it was settled. Here are those about
+            Sources sometimes contradict each other. The course keeps every
+            [conflicting claim](../docs/glossary.md#conflicting-claim) it found, with its source and how it was settled. Here are those about
             the 2026 vote:
             """),
         code("conflicts-2026", """
