@@ -55,7 +55,8 @@ needed_two_thirds = math.ceil(2 * present_and_voting / 3)
 passes_two_thirds = bool(tally_2026["yes"] >= needed_two_thirds)
 tally_2026""",
     # shift() puts NaN in the first row, so the first resolution counts as a change: 1/3
-    "q2": """bra_votes = votes_all[votes_all["iso3"] == "BRA"].set_index("resolution")["vote"].astype(str)
+    "q2": """bra_votes = votes_all[votes_all["iso3"] == "BRA"].set_index("resolution")["vote"]
+bra_votes = bra_votes.astype(str)
 bra_changed = list(bra_votes.index[bra_votes != bra_votes.shift()])
 bra_votes""",
     # rows and columns swapped, axes not named; the mask and stayed_yes are right: 2/4
@@ -84,8 +85,8 @@ yes_low = known_yes_in
 yes_high = known_yes_in + unknown_in
 yes_low, yes_high""",
     # the known votes taken for the official tally, with an unknown bar, default colours: 0/3
-    "q7": """chart_data = votes_2026["vote"].astype(str).value_counts().rename_axis("vote").reset_index(
-    name="states")
+    "q7": """known_counts = votes_2026["vote"].astype(str).value_counts()
+chart_data = known_counts.rename_axis("vote").reset_index(name="states")
 chart_2026 = alt.Chart(chart_data).mark_bar().encode(x="vote:N", y="states:Q")
 chart_2026""",
 }
@@ -100,7 +101,8 @@ needed_simple = present_and_voting // 2 + 1
 needed_two_thirds = math.ceil(2 * present_and_voting / 3)
 passes_two_thirds = False
 tally_2026""",
-    "q2": """bra_votes = votes_all[votes_all["iso3"] == "MEX"].set_index("resolution")["vote"].astype(str)
+    "q2": """bra_votes = votes_all[votes_all["iso3"] == "MEX"].set_index("resolution")["vote"]
+bra_votes = bra_votes.astype(str)
 bra_changed = ["68/262"]
 bra_votes""",
     "q3": """in_group = members["un_regional_group"] == "Asia-Pacific States"
