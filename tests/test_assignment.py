@@ -146,6 +146,7 @@ def _master_parts():
     hidden: list[str] = []
     public: list[str] = []
     block: list[str] = []
+    given: list[str] = []
     for cell in nb.cells:
         src = _source(cell).strip()
         if cell.cell_type == "raw":
@@ -156,17 +157,23 @@ def _master_parts():
                 elif first == f"# END {kind}":
                     block.pop()
             continue
-        if block and block[-1] == "SOLUTION":
+        if not block:  # handed out: prompts, given code (hints quoted on purpose)
+            given.append(src)
+        elif block[-1] == "SOLUTION":
             if cell.cell_type == "markdown":
                 snippets.append(src.splitlines()[0][:60])
             for line in src.splitlines():
                 if line.rstrip().endswith("# SOLUTION"):
                     rhs = line.split("=", 1)[1].replace("# SOLUTION", "").strip()
                     snippets.append(rhs)
-        elif block and block[-1] == "TESTS":
+                elif cell.cell_type == "code":
+                    given.append(line)  # given lines of an answer cell
+        elif block[-1] == "TESTS":
             names = re.findall(r"^def (test_\w+)", src, re.M)
             (hidden if src.splitlines()[0].strip().upper() == "# HIDDEN" else public).extend(names)
-    return snippets, hidden, public
+    # a solution that repeats a hint the prompt gives is not a leak
+    given_text = "\n".join(given)
+    return [s for s in snippets if s not in given_text], hidden, public
 
 
 def test_master_notebook_is_committed_without_outputs() -> None:
@@ -350,6 +357,10 @@ def test_unfilled_student_notebook_runs_without_a_raw_error(dist: Path, tmp_path
     answers = [c for c in nb.cells
                if c.cell_type == "code" and "otter_answer_cell" in c.metadata.get("tags", [])]
     assert answers and all(_source(c).startswith("# Fill in:") for c in answers)
+    written = [c for c in nb.cells
+               if c.cell_type == "markdown" and "otter_answer_cell" in c.metadata.get("tags", [])]
+    assert len(written) == len(subs.MANUAL_POINTS)
+    assert all(_source(c).startswith("_Replace this text with your") for c in written)
     nbclient.NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
                             resources={"metadata": {"path": str(student_dir)}}).execute()
     for cell in nb.cells:
