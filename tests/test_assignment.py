@@ -457,3 +457,31 @@ def test_rubric_and_anchor_memos() -> None:
     urls = re.findall(r"https?://[^\s)]+", quoted)
     assert len(urls) >= 4
     assert all(url.rstrip(".,") in known for url in urls), [u for u in urls if u not in known]
+
+
+def test_questions_need_more_than_a_helper_one_liner() -> None:
+    """The values q3, q4 and q6 ask for are not what a helper the notebooks print gives."""
+    import unga_teach as ut
+
+    votes = ut.load_votes()
+    bra = dict(zip(votes.loc[votes["iso3"] == "BRA", "resolution"].astype(str),
+                   votes.loc[votes["iso3"] == "BRA", "vote"].astype(str), strict=True))
+    mex = dict(zip(votes.loc[votes["iso3"] == "MEX", "resolution"].astype(str),
+                   votes.loc[votes["iso3"] == "MEX", "vote"].astype(str), strict=True))
+    pos = {"yes", "no", "abstain"}
+    scores = [1.0 if bra[r] == mex[r] else 0.5 if "abstain" in (bra[r], mex[r]) else 0.0
+              for r in ut.series() if bra[r] in pos and mex[r] in pos]
+    assert abs(ut.agreement("BRA", "MEX") - sum(scores) / len(scores)) > 0.05  # q4
+    members = ut.load_members()
+    african = set(members.loc[members["un_regional_group"] == "African States", "iso3"])
+    whole = ut.transition_crosstab("ES-11/7", "2026")
+    assert int(whole.loc["total", "total"]) != len(african)  # q3: one group, not the Assembly
+    inside = set(members.loc[members["un_regional_group"].isin(
+        ["African States", "Asia-Pacific States"]), "iso3"])
+    v26 = dict(zip(ut.load_votes("2026")["iso3"].astype(str),
+                   ut.load_votes("2026")["vote"].astype(str), strict=True))
+    unplaced = int(ut.tally("2026").set_index("vote").loc["yes", "missing"])
+    unknown_out = sum(x == "unknown" for i, x in v26.items() if i not in inside)
+    assert unplaced - unknown_out > 0, (
+        "q6's lower bound is now just the known yes votes: pick groups with fewer unknown states "
+        "outside them, so that the bound still teaches something")

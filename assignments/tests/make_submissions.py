@@ -120,8 +120,8 @@ agreement_half = 0.0
 n_compared, agreement_half""",
     "q5": """n_known = 150
 n_unknown = 43
-missing = pd.Series([43, 0, 0, 0], index=["yes", "no", "abstain", "non_voting"])
-missing""",
+unknown_by_group = pd.Series([43], index=["African States"])
+unknown_by_group""",
     "q6": """groups = ["African States", "Asia-Pacific States"]
 vote = votes_2026.set_index("iso3")["vote"].astype(str)
 in_groups = members["un_regional_group"].eq("Eastern European States").reindex(vote.index)
