@@ -101,7 +101,7 @@ def test_server_started_by_the_open_command_sees_docs_and_assignments() -> None:
                         pytest.fail("JupyterLab did not start: " + (log or "")[-2000:])
                     time.sleep(0.5)
             assert get("notebooks/00_start_here.ipynb")["type"] == "notebook"
-            assert get("docs/instructors.md")["name"] == "instructors.md"  # 07 links to it
+            assert get("docs/instructors/assignment.md")["name"] == "assignment.md"  # 07 links it
             assert get("assignments")["type"] == "directory"
         finally:
             proc.terminate()

@@ -2,7 +2,8 @@
 
 The course itself does not need otter-grader: only the graded assignment
 (``assignments/``) does, so otter is an optional extra
-(``pip install "unga-teach[assignment]"``). A learner who opens the student
+(``%pip install "unga-teach[assignment]"`` in a notebook cell, the one way the
+course names). A learner who opens the student
 notebook in an environment without it gets one plain line saying what to
 install, never a traceback, and every ``grader.check(...)`` call repeats that
 line instead of failing.
@@ -27,8 +28,8 @@ __all__ = ["OTTER_MISSING", "MissingGrader", "assignment_grader", "otter_availab
 #: The one line a learner sees when otter-grader is missing.
 OTTER_MISSING = (
     "otter-grader is not installed, so answers cannot be checked here. "
-    "In a terminal, run:  pip install \"unga-teach[assignment]\"  "
-    "(or: pip install otter-grader), then restart the kernel. "
+    "Run this in a cell of this notebook:  %pip install \"unga-teach[assignment]\"  "
+    "then restart the kernel. "
     "You can still answer every question."
 )
 
