@@ -8,8 +8,9 @@ notebook (``unga-teach solutions``): each exercise cell must say "Correct".
 Both runs happen with a socket guard: a hidden first cell, injected into an in-memory
 copy of the notebook,
 makes ``socket.socket.connect`` refuse any non-loopback address and records
-the attempt, so a notebook that tries to reach the network fails in
-``test_notebook_hygiene.py``, which reuses the same run.
+the attempt, so a notebook that tries to reach the network fails
+(``test_no_socket_connect_while_executing``, on the same run; kept in this file so
+a parallel test run (pytest-xdist, ``--dist loadfile``) never runs a notebook twice).
 
 The run is shared through :func:`run_notebook` (cached per notebook), so each
 notebook is executed once per pytest session however many tests look at it.
@@ -183,6 +184,40 @@ def test_exercises_say_not_yet_unfilled_and_correct_solved(name: str) -> None:
         assert text.startswith("Not yet: replace the ..."), text[:200]
     for text in solved:
         assert text.startswith("Correct"), text[:200]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_no_socket_connect_while_executing(name: str) -> None:
+    """The notebook's run (shared with the tests above) never tried to reach the network."""
+    result = run_notebook(name)
+    assert result.net_attempts == [], f"{name} tried to connect to {result.net_attempts}"
+
+
+def test_socket_guard_blocks_and_records() -> None:
+    """The guard itself works: a non-loopback connect is refused and recorded."""
+    import socket
+
+    namespace: dict = {}
+    original = (socket.socket.connect, socket.socket.connect_ex)
+    try:
+        exec(SOCKET_GUARD, namespace)  # our own constant
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            with pytest.raises(OSError, match="network access"):
+                s.connect(("192.0.2.1", 80))  # TEST-NET-1, never routed
+        finally:
+            s.close()
+        assert namespace["_UT_NET_ATTEMPTS"] == ["('192.0.2.1', 80)"]
+        # loopback stays allowed (a refused connection is fine, a blocked one is not)
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            s.connect_ex(("127.0.0.1", 9))  # refused or not, it must not be blocked
+        finally:
+            s.close()
+        assert namespace["_UT_NET_ATTEMPTS"] == ["('192.0.2.1', 80)"]
+    finally:
+        socket.socket.connect, socket.socket.connect_ex = original
 
 
 def test_there_are_notebooks() -> None:
