@@ -33,6 +33,8 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import record
 from .errors import NO_OFFICIAL_FILE, UngaTeachError
@@ -109,14 +111,6 @@ def stem(word: str) -> str:
     return w
 
 
-def _indexed(text: str) -> tuple[str, str]:
-    """``(" word word ", " stem stem ")`` of a text: what a query word is looked for in."""
-    words = _WORD.findall(fold(text))
-    if not words:
-        return " ", " "
-    return " " + " ".join(words) + " ", " " + " ".join(stem(w) for w in words) + " "
-
-
 def _query(text: object, what: str) -> list[str]:
     """The different words of a query, folded, in order; checked and capped."""
     if text is None:
@@ -156,17 +150,16 @@ def _symbol_terms(text: object) -> list[str]:
     return list(dict.fromkeys(t.upper() for t in text.split() if _is_symbol(t)))
 
 
-def _symbol_hits(table: pd.DataFrame, term: str) -> np.ndarray:
+def _symbol_hits(index: _Index, term: str) -> np.ndarray:
     """Rows whose symbol or draft is ``term`` (``A/`` and ``RES/`` may be left out).
 
     A term ending in ``/`` matches every symbol it begins (``ES-11/``).
     """
     bare = term.removeprefix("A/").removeprefix("RES/")
     end = "" if term.endswith("/") else " "
-    hit = np.zeros(len(table), dtype=bool)
+    hit = np.zeros(len(index.base), dtype=bool)
     for candidate in dict.fromkeys((term, "A/" + bare, "A/RES/" + bare)):
-        hit |= table["_symbols"].str.contains(f" {candidate}{end}", regex=False).to_numpy(
-            dtype=bool)
+        hit |= _contains(index.symbols, f" {candidate}{end}")
     return hit
 
 
@@ -228,13 +221,15 @@ def _sessions(session: object) -> set[str] | None:
 
 def _norm_session(values: pd.Series) -> np.ndarray:
     def one(v: str) -> str:
-        match = _SESSION.match(re.sub(r"\s+", "", v).upper())
+        match = _SESSION.match("".join(v.split()).upper())
         if match is None:
             return v.upper()
         kind, number = match.groups()
         return f"{kind.rstrip('-')}-{int(number)}" if kind else str(int(number))
 
-    return np.array([one(str(v)) for v in values], dtype=object)
+    codes, uniques = pd.factorize(values.astype(str).to_numpy(dtype=object))
+    table = np.array([one(str(u)) for u in uniques] + [""], dtype=object)
+    return table[codes]
 
 
 # ------------------------------------------------------------------ searching
@@ -300,106 +295,161 @@ def search_votes(text: str | None = None, *, year: int | Iterable[int] | None = 
     years, sessions = _years(year), _sessions(session)
     catalog = record.official_catalog()
     if catalog is None:
-        table = record.derived("search_table_course", lambda: _index(_course_table()))
+        index = record.derived("search_index_course", lambda: _Index(_course_table()))
         subject_field = "title"
         note = ("Only the votes of the course were searched. " + NO_OFFICIAL_FILE)
         warnings.warn(note, UserWarning, stacklevel=2)
     else:
-        table = _official_table(catalog)
+        index = _official_index(catalog)
         subject_field = "subjects"
         note = f"Every recorded vote of the official file {record.STATE.path} was searched."
-    keep = np.ones(len(table), dtype=bool)
-    title_hits = np.zeros(len(table), dtype=np.int64)
-    for word in words:
-        found = np.zeros(len(table), dtype=bool)
-        for field in SEARCHED_FIELDS:
-            hit = _hits(table, field, word)
-            found |= hit
-            if field == "title":
-                title_hits += hit
-        keep &= found
+    n = len(index.base)
+    keep = np.ones(n, dtype=bool)
+    title_hits = np.zeros(n, dtype=np.int64)
+    matchers = [index.matcher(w) for w in words]
+    subject_matchers = [index.matcher(w) for w in subject_words]
+    for m in matchers:
+        in_title = m.hits(index.arrays["title"], keep)
+        title_hits += in_title
+        keep &= (in_title | m.hits(index.arrays["agenda_title"], keep)
+                 | m.hits(index.arrays["subjects"], keep))
     for term in symbols:
-        keep &= _symbol_hits(table, term)
-    for word in subject_words:
-        keep &= _hits(table, subject_field, word)
+        keep &= _symbol_hits(index, term)
+    for m in subject_matchers:
+        keep &= m.hits(index.arrays[subject_field], keep)
     if years is not None:
-        keep &= table["_year"].isin(list(years)).to_numpy(dtype=bool)
+        keep &= np.isin(index.year, list(years))
     if sessions is not None:
-        keep &= table["_session"].isin(list(sessions)).to_numpy(dtype=bool)
-    out = table.loc[keep].assign(_title_hits=title_hits[keep])
-    out = out.sort_values(["_title_hits", "date", "id"], ascending=[False, False, True],
-                          kind="stable")
-    out = out.assign(matched=_reasons(out, words, symbols, subject_words, subject_field,
-                                      years, sessions))
-    out = out[SEARCH_COLUMNS].reset_index(drop=True)
+        keep &= np.isin(index.session, list(sessions))
+    rows = np.flatnonzero(keep)
+    base = index.base.iloc[rows]
+    order = pd.DataFrame({"hits": title_hits[rows], "date": base["date"].to_numpy(),
+                          "id": base["id"].to_numpy(), "row": rows}).sort_values(
+        ["hits", "date", "id"], ascending=[False, False, True], kind="stable")["row"]
+    out = index.base.iloc[order.to_numpy()].reset_index(drop=True)
+    out["matched"] = index.reasons(order.tolist(), matchers, symbols, subject_matchers,
+                                   subject_field, _filters(years, sessions))
     out.attrs["note"] = note
     return out
 
 
-def _hits(table: pd.DataFrame, field: str, word: str) -> np.ndarray:
-    """Which rows hold ``word`` in ``field``: a word it begins, or a word of the same stem."""
-    exact_only = len(word) <= 2
-    hit = table[f"_{field}_w"].str.contains(
-        f" {word} " if exact_only else f" {word}", regex=False).to_numpy(dtype=bool)
-    if not exact_only:
-        hit |= table[f"_{field}_s"].str.contains(f" {stem(word)} ", regex=False).to_numpy(
-            dtype=bool)
-    return hit
+def _contains(array: pa.Array, pattern: str) -> np.ndarray:
+    return np.asarray(pc.match_substring(array, pattern).to_numpy(zero_copy_only=False),
+                      dtype=bool)
 
 
-def _found_words(words_text: str, stems_text: str, word: str) -> list[str]:
-    """The words of a field that ``word`` matched (for ``matched``)."""
-    target = stem(word)
-    short = len(word) <= 2
-    return [w for w, s in zip(words_text.split(), stems_text.split(), strict=True)
-            if (w == word if short else (w.startswith(word) or s == target))]
-
-
-def _reasons(rows: pd.DataFrame, words: list[str], symbols: list[str], subject_words: list[str],
-             subject_field: str, years: set[int] | None, sessions: set[str] | None) -> list[str]:
-    filters = []
+def _filters(years: set[int] | None, sessions: set[str] | None) -> str:
+    parts = []
     if years is not None:
-        filters.append("year " + ", ".join(str(y) for y in sorted(years)))
+        parts.append("year " + ", ".join(str(y) for y in sorted(years)))
     if sessions is not None:
-        filters.append("session " + ", ".join(sorted(sessions)))
-    tail = "; ".join(filters)
-    if not words and not symbols and not subject_words:
-        return [tail or "no filter: every vote"] * len(rows)
-    columns = {f: (rows[f"_{f}_w"].tolist(), rows[f"_{f}_s"].tolist())
-               for f in SEARCHED_FIELDS}
-    out = []
-    for i in range(len(rows)):
-        parts = []
+        parts.append("session " + ", ".join(sorted(sessions)))
+    return "; ".join(parts)
+
+
+class _Word:
+    """One word of a query: what it matches (the words it begins, the words of its stem)."""
+
+    def __init__(self, word: str, forms_of_stem: set[str]) -> None:
+        self.word = word
+        if len(word) <= 2:  # "un", "of": whole words only
+            self.literal: str | None = f" {word} "
+            self.regex: str | None = None
+            self.found = re.compile(rf"(?<= ){re.escape(word)}(?= )").findall
+            self.quick = [self.literal]
+            return
+        extra = sorted(w for w in forms_of_stem if not w.startswith(word))
+        self.quick = [f" {word}", *(f" {w} " for w in extra)]
+        alts = "|".join(re.escape(w) for w in extra)
+        self.literal = None if extra else f" {word}"
+        self.regex = f" (?:{re.escape(word)}|(?:{alts}) )" if extra else None
+        self.found = re.compile(rf"(?<= )(?:{re.escape(word)}\w*" + (
+            f"|(?:{alts})(?= ))" if extra else ")")).findall
+
+    def hits(self, array: pa.Array, among: np.ndarray) -> np.ndarray:
+        """Which texts of ``array`` (``" word word "`` forms) hold this word.
+
+        Only the rows still ``among`` the matches are looked at when they are
+        few (the second word of a query reads far fewer texts than the first).
+        """
+        rows = np.flatnonzero(among)
+        out = np.zeros(len(among), dtype=bool)
+        if len(rows) == 0:
+            return out
+        part = array if len(rows) > len(among) // 2 else array.take(pa.array(rows))
+        if self.literal is not None:
+            found = pc.match_substring(part, self.literal)
+        else:
+            found = pc.match_substring_regex(part, self.regex)
+        hit = np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+        if len(part) == len(among):
+            return hit & among
+        out[rows] = hit
+        return out
+
+    def within(self, text: str) -> list[str]:
+        """The words of ``text`` this word matched."""
+        return self.found(text) if any(q in text for q in self.quick) else []
+
+
+class _Index:
+    """The votes of a record, and the searched forms of their texts (built once per record).
+
+    For each field, the folded words of each vote (``" word word "``), as an
+    Arrow array (searched with ``match_substring``) and a Python list (read
+    for ``matched``); every stem and the words that have it; the symbols and
+    drafts; each vote's year and normalised session.
+    """
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.base = table[SEARCH_COLUMNS[:-1]].reset_index(drop=True)
+        self.words: dict[str, list[str]] = {}
+        self.arrays: dict[str, pa.Array] = {}
+        self.forms: dict[str, set[str]] = {}
         for field in SEARCHED_FIELDS:
-            found: list[str] = []
-            asked = list(words) + (subject_words if field == subject_field else [])
-            for word in asked:
-                found += _found_words(columns[field][0][i], columns[field][1][i], word)
-            if found:
-                parts.append(f"{_FIELD_NAMES[field]}: {', '.join(dict.fromkeys(found))}")
-        if symbols:
-            parts.append(f"symbol or draft: {', '.join(symbols)}")
-        if tail:
-            parts.append(tail)
-        out.append("; ".join(parts))
-    return out
+            texts = table[field].fillna("").astype(str).tolist() if field in table \
+                else [""] * len(table)
+            seen: dict[str, str] = {}  # agenda titles and subjects repeat
+            self.words[field] = [seen[t] if t in seen else seen.setdefault(t, self._add(t))
+                                 for t in texts]
+            self.arrays[field] = pa.array(self.words[field], type=pa.string())
+        self.symbols = pa.array(
+            [" " + "".join(s.split()).upper() + " " + "".join(d.split()).upper() + " "
+             for s, d in zip(table["symbol"].astype(str).tolist(),
+                             table["draft"].astype(str).tolist(), strict=True)],
+            type=pa.string())
+        self.year = pd.to_datetime(table["date"]).dt.year.fillna(-1).astype(int).to_numpy()
+        self.session = _norm_session(table["session"].astype(str))
 
+    def _add(self, text: str) -> str:
+        """``" word word "`` of a text; its words join :attr:`forms` under their stem."""
+        words = _WORD.findall(fold(text))
+        for w in words:
+            self.forms.setdefault(stem(w), set()).add(w)
+        return " " + " ".join(words) + " " if words else " "
 
-def _index(table: pd.DataFrame) -> pd.DataFrame:
-    """Add the searched forms of each field (folded words and stems), the year and session."""
-    extra: dict[str, object] = {}
-    for field in SEARCHED_FIELDS:
-        pairs = [_indexed(t) for t in table[field].fillna("").astype(str)] if field in table \
-            else [(" ", " ")] * len(table)
-        extra[f"_{field}_w"] = pd.array([p[0] for p in pairs], dtype="string")
-        extra[f"_{field}_s"] = pd.array([p[1] for p in pairs], dtype="string")
-    extra["_symbols"] = pd.array(
-        [" " + re.sub(r"\s+", "", s).upper() + " " + re.sub(r"\s+", "", d).upper() + " "
-         for s, d in zip(table["symbol"].astype(str), table["draft"].astype(str), strict=True)],
-        dtype="string")
-    extra["_year"] = pd.to_datetime(table["date"]).dt.year.astype("Int64").to_numpy()
-    extra["_session"] = _norm_session(table["session"].astype(str))
-    return table.assign(**extra)
+    def matcher(self, word: str) -> _Word:
+        return _Word(word, self.forms.get(stem(word), set()))
+
+    def reasons(self, rows: list[int], words: list[_Word], symbols: list[str],
+                subject_words: list[_Word], subject_field: str, filters: str) -> list[str]:
+        """Why each row matched: each field and the words found in it, then the filters."""
+        if not words and not symbols and not subject_words:
+            return [filters or "no filter: every vote"] * len(rows)
+        tail = ([f"symbol or draft: {', '.join(symbols)}"] if symbols else []) + (
+            [filters] if filters else [])
+        asked = {f: words + (subject_words if f == subject_field else [])
+                 for f in SEARCHED_FIELDS}
+        out = []
+        for row in rows:
+            parts = []
+            for field in SEARCHED_FIELDS:
+                text = self.words[field][row]
+                found = [w for m in asked[field] for w in m.within(text)]
+                if found:
+                    parts.append(f"{_FIELD_NAMES[field]}: {', '.join(dict.fromkeys(found))}")
+            out.append("; ".join(parts + tail))
+        return out
 
 
 def _course_table() -> pd.DataFrame:
@@ -421,21 +471,20 @@ def _course_table() -> pd.DataFrame:
     return table
 
 
-def _official_table(catalog: object) -> pd.DataFrame:
+def _official_index(catalog: object) -> _Index:
     from .official.catalog import clean_title
 
-    def build() -> pd.DataFrame:
+    def build() -> _Index:
         votes = catalog.votes  # type: ignore[attr-defined]
         texts = catalog.texts()  # type: ignore[attr-defined]
         uid = votes["undl_id"].to_numpy()
         texts = texts.reindex(uid)
-        ids = [catalog.vote_id(u) for u in uid]  # type: ignore[attr-defined]
 
         def total(col: str) -> pd.Series:
             return pd.to_numeric(votes[col], errors="coerce").astype("Int64")
 
         table = pd.DataFrame({
-            "id": ids,
+            "id": catalog.vote_ids(),  # type: ignore[attr-defined]
             "symbol": votes["symbol"].to_numpy(),
             "draft": votes["draft"].to_numpy(),
             "date": votes["date"].to_numpy(),
@@ -448,8 +497,7 @@ def _official_table(catalog: object) -> pd.DataFrame:
             "record": np.where(votes["course_id"].to_numpy() != "", "course", "official"),
             "agenda_title": texts["agenda_title"].fillna("").to_numpy(),
             "subjects": texts["subjects"].fillna("").to_numpy(),
-            "undl_id": uid,
         }).astype({"symbol": str, "draft": str, "session": str, "link": str})
-        return _index(table)
+        return _Index(table)
 
-    return record.derived("search_table", build)
+    return record.derived("search_index", build)
