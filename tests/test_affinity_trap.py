@@ -170,6 +170,13 @@ def test_a_list_of_votes_and_a_search_result(trap: Path) -> None:
         ut.affinity(STATE, votes=["A/RES/12/345"])
 
 
+def test_a_list_of_course_votes_without_a_file() -> None:
+    a = ut.affinity("Ukraine", against="Russia", votes=["ES-11/1", "es11-2", "A/RES/68/262"])
+    assert a["year"].tolist() == [2014, 2022]  # only the periods of the votes chosen
+    assert a["votes"].tolist() == [1, 2] and a["agreement"].tolist() == [0.0, 0.0]
+    assert a.attrs["selection"] == "the 3 votes chosen (of 11 recorded votes)"
+
+
 @pytest.mark.parametrize("bad", ["contestd", "", 5, None, b"all", 2.5])
 def test_a_bad_votes_option_is_refused(bad: object) -> None:
     with pytest.raises(UngaTeachError, match="votes"):

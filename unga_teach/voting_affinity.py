@@ -16,13 +16,15 @@ General Assembly's "present and voting" (abstentions are not counted in it).
 :func:`unga_teach.search_votes` result) counts only those.
 
 Why the default is not "all": most General Assembly texts are adopted by
-large majorities, so over all votes a state that often votes alone (the
-United States voted no on many texts almost everyone else adopted in 2025)
-seems to "disagree" with nearly everyone, and two states that vote yes on
-everything seem close. In the 2025 record, over all 188 votes Ukraine agreed
-with the United States 20% of the time and with Russia 60%; over the 40
-contested votes, 65% and 38%. Over all votes, the raw share mostly counts
-lopsided votes, and can rank the pairs backwards.
+large majorities, so over all votes a state that often votes no alone seems
+to "disagree" with nearly everyone, and two states that vote yes on nearly
+everything seem close. The raw share then mostly counts lopsided votes, and
+can rank the pairs backwards. A made-up example (``tests/test_affinity_trap.py``
+writes it as a record): state A votes no alone on 100 texts that B and C
+adopt, and on 20 contested texts A and B vote together against C. Over all
+120 votes B agrees with C 83% of the time and with A 17%; over the 20
+contested votes, with A 100% and with C 0%. See
+``docs/instructors/any_vote.md``.
 
 The rule (the same as :func:`unga_teach.agreement` and
 :func:`unga_teach.official.agreement_matrix`):
@@ -436,7 +438,7 @@ def affinity(
     periods = info[by]
     if kind == "chosen":
         table = info["votes"].loc[list(keys)]
-        wanted = set(table["year"].astype(int) if by == "year" else table["session"])
+        wanted = set(table["year"].dropna().astype(int) if by == "year" else table["session"])
         periods = [p for p in periods if p in wanted]
     rows = rows.loc[rows["key"].isin(keys).to_numpy()]
     shares, kappas, counts = _measure(rows, states, refs, periods, by, include_abstain,
