@@ -309,14 +309,17 @@ def search_votes(text: str | None = None, *, year: int | Iterable[int] | None = 
     matchers = [index.matcher(w) for w in words]
     subject_matchers = [index.matcher(w) for w in subject_words]
     for m in matchers:
-        in_title = m.hits(index.arrays["title"], keep)
-        title_hits += in_title
-        keep &= (in_title | m.hits(index.arrays["agenda_title"], keep)
-                 | m.hits(index.arrays["subjects"], keep))
+        found = np.zeros(n, dtype=bool)
+        for field in SEARCHED_FIELDS:
+            m.seen[field] = m.hits(index.arrays[field], keep)
+            found |= m.seen[field]
+        title_hits += m.seen["title"]
+        keep &= found
     for term in symbols:
         keep &= _symbol_hits(index, term)
     for m in subject_matchers:
-        keep &= m.hits(index.arrays[subject_field], keep)
+        m.seen[subject_field] = m.hits(index.arrays[subject_field], keep)
+        keep &= m.seen[subject_field]
     if years is not None:
         keep &= np.isin(index.year, list(years))
     if sessions is not None:
@@ -352,14 +355,13 @@ class _Word:
 
     def __init__(self, word: str, forms_of_stem: set[str]) -> None:
         self.word = word
+        self.seen: dict[str, np.ndarray] = {}  # field -> the rows it was found in
         if len(word) <= 2:  # "un", "of": whole words only
             self.literal: str | None = f" {word} "
             self.regex: str | None = None
             self.found = re.compile(rf"(?<= ){re.escape(word)}(?= )").findall
-            self.quick = [self.literal]
             return
         extra = sorted(w for w in forms_of_stem if not w.startswith(word))
-        self.quick = [f" {word}", *(f" {w} " for w in extra)]
         alts = "|".join(re.escape(w) for w in extra)
         self.literal = None if extra else f" {word}"
         self.regex = f" (?:{re.escape(word)}|(?:{alts}) )" if extra else None
@@ -387,9 +389,6 @@ class _Word:
         out[rows] = hit
         return out
 
-    def within(self, text: str) -> list[str]:
-        """The words of ``text`` this word matched."""
-        return self.found(text) if any(q in text for q in self.quick) else []
 
 
 class _Index:
@@ -438,14 +437,16 @@ class _Index:
             return [filters or "no filter: every vote"] * len(rows)
         tail = ([f"symbol or draft: {', '.join(symbols)}"] if symbols else []) + (
             [filters] if filters else [])
-        asked = {f: words + (subject_words if f == subject_field else [])
+        picked = np.asarray(rows, dtype=np.int64)
+        flags = {f: [(m, m.seen[f][picked].tolist()) for m in
+                     words + (subject_words if f == subject_field else []) if f in m.seen]
                  for f in SEARCHED_FIELDS}
         out = []
-        for row in rows:
+        for i, row in enumerate(rows):
             parts = []
             for field in SEARCHED_FIELDS:
-                text = self.words[field][row]
-                found = [w for m in asked[field] for w in m.within(text)]
+                found = [w for m, hit in flags[field] if hit[i]
+                         for w in m.found(self.words[field][row])]
                 if found:
                     parts.append(f"{_FIELD_NAMES[field]}: {', '.join(dict.fromkeys(found))}")
             out.append("; ".join(parts + tail))

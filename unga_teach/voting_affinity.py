@@ -213,7 +213,11 @@ def _official_votes(full: pd.DataFrame) -> dict[str, Any]:
     """
     codes, keys = pd.factorize(full["undl_id"].to_numpy())
     n = len(keys)
-    _, first = np.unique(codes, return_index=True)
+    # factorize numbers the votes in order of first appearance: a row starts a new vote
+    # exactly where its code passes every code before it
+    new = np.r_[True, codes[1:] > np.maximum.accumulate(codes)[:-1]] if len(codes) else \
+        np.zeros(0, dtype=bool)
+    first = np.flatnonzero(new)
     position = _lookup(full["vote"], {"yes": 0, "no": 1})
     counted = [np.bincount(codes[position == p], minlength=n).astype(float) for p in (0, 1)]
     given = [pd.to_numeric(full[c].iloc[first], errors="coerce").to_numpy(
