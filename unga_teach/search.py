@@ -304,7 +304,13 @@ def search_votes(text: str | None = None, *, year: int | Iterable[int] | None = 
         subject_field = "subjects"
         note = f"Every recorded vote of the official file {record.STATE.path} was searched."
     n = len(index.base)
-    keep = np.ones(n, dtype=bool)
+    keep = np.ones(n, dtype=bool)  # the cheap filters first: the words read only what is left
+    if years is not None:
+        keep &= np.isin(index.year, list(years))
+    if sessions is not None:
+        keep &= np.isin(index.session, list(sessions))
+    for term in symbols:
+        keep &= _symbol_hits(index, term)
     title_hits = np.zeros(n, dtype=np.int64)
     matchers = [index.matcher(w) for w in words]
     subject_matchers = [index.matcher(w) for w in subject_words]
@@ -315,15 +321,9 @@ def search_votes(text: str | None = None, *, year: int | Iterable[int] | None = 
             found |= m.seen[field]
         title_hits += m.seen["title"]
         keep &= found
-    for term in symbols:
-        keep &= _symbol_hits(index, term)
     for m in subject_matchers:
         m.seen[subject_field] = m.hits(index.arrays[subject_field], keep)
         keep &= m.seen[subject_field]
-    if years is not None:
-        keep &= np.isin(index.year, list(years))
-    if sessions is not None:
-        keep &= np.isin(index.session, list(sessions))
     rows = np.flatnonzero(keep)
     base = index.base.iloc[rows]
     order = pd.DataFrame({"hits": title_hits[rows], "date": base["date"].to_numpy(),
