@@ -56,21 +56,30 @@ def trap_votes() -> list[tuple[int, str, dict[str, str]]]:
     return votes
 
 
-def write_roll_calls(path: Path, votes: list[tuple[int, str, str, dict[str, str]]]) -> Path:
-    """Write ``(undl_id, date, session, {iso3: vote})`` roll calls in the official file format."""
+def write_roll_calls(path: Path, votes: list[tuple[int, str, str, dict[str, str]]], *,
+                     totals: bool = True, interleave: bool = False) -> Path:
+    """Write ``(undl_id, date, session, {iso3: vote})`` roll calls in the official file format.
+
+    ``totals=False`` leaves the totals blank (as the real file does for old votes);
+    ``interleave=True`` mixes the rows of the votes (each vote's rows are not together).
+    """
     members = ut.load_members()
     names = dict(zip(members["iso3"], members["name"], strict=True))
     rows = []
     for uid, date, session, roll in votes:
         counts = pd.Series(list(roll.values())).value_counts()
-        totals = [f"{int(counts.get(v, 0))}.0" for v in ("yes", "no", "abstain", "non_voting")]
+        given = [f"{int(counts.get(v, 0))}.0" if totals else ""
+                 for v in ("yes", "no", "abstain", "non_voting")]
         number = uid % 1000000
         for code, vote in roll.items():
             rows.append([str(uid), code, str(names[code]).upper(), LETTER[vote], date, session,
                          f"A/RES/{session}/{number}", f"A/{session}/L.{number}", "", "",
                          f"[SYNTHETIC TRAP VOTE {uid}] : resolution / adopted by the General "
-                         "Assembly", "Synthetic agenda item", "SYNTHETIC", "", *totals,
-                         f"{len(roll)}.0", f"https://digitallibrary.un.org/record/{uid}"])
+                         "Assembly", "Synthetic agenda item", "SYNTHETIC", "", *given,
+                         f"{len(roll)}.0" if totals else "",
+                         f"https://digitallibrary.un.org/record/{uid}"])
+    if interleave:
+        rows = rows[::2] + rows[1::2]
     return write_fixture(path, rows)
 
 
@@ -134,6 +143,20 @@ def test_all_votes_and_contested_votes_rank_the_pair_in_opposite_orders(trap: Pa
     assert contested["votes"].tolist() == [20, 20]
     assert contested.attrs["votes_counted"] == 20 and every.attrs["votes_counted"] == 120
     assert contested.attrs["recorded_votes"] == 120
+
+
+@pytest.mark.parametrize(("totals", "interleave"), [(False, False), (True, True)])
+def test_blank_totals_are_counted_and_mixed_rows_are_fine(tmp_path: Path, totals: bool,
+                                                          interleave: bool) -> None:
+    votes = [(uid, date, "79", roll) for uid, date, roll in trap_votes()]
+    use_file = write_roll_calls(tmp_path / "t.csv", votes, totals=totals, interleave=interleave)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        ut.use_official_record(use_file)
+    contested = figures("contested")
+    assert contested.attrs["votes_counted"] == N_CONTESTED
+    assert contested["agreement"].tolist() == [1.0, 0.0]
+    assert figures("all")["votes"].tolist() == [120, 120]
 
 
 def test_the_default_is_contested(trap: Path) -> None:

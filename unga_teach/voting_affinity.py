@@ -211,26 +211,34 @@ def _official_votes(full: pd.DataFrame) -> dict[str, Any]:
     ``yes`` and ``no`` are the file's totals when it gives them (not both
     zero), otherwise they are counted from the vote's rows.
     """
-    codes, keys = pd.factorize(full["undl_id"].to_numpy())
-    n = len(keys)
-    # factorize numbers the votes in order of first appearance: a row starts a new vote
-    # exactly where its code passes every code before it
-    new = np.r_[True, codes[1:] > np.maximum.accumulate(codes)[:-1]] if len(codes) else \
-        np.zeros(0, dtype=bool)
+    ids = full["undl_id"].to_numpy()
+    new = np.r_[True, ids[1:] != ids[:-1]] if len(ids) else np.zeros(0, dtype=bool)
     first = np.flatnonzero(new)
-    position = _lookup(full["vote"], {"yes": 0, "no": 1})
-    counted = [np.bincount(codes[position == p], minlength=n).astype(float) for p in (0, 1)]
+    if len(np.unique(ids[first])) == len(first):  # the rows of each vote are together
+        codes = np.cumsum(new) - 1
+    else:  # factorize numbers the votes in order of first appearance: a row starts a
+        # vote exactly where its code passes every code before it
+        codes = pd.factorize(ids)[0]
+        new = np.r_[True, codes[1:] > np.maximum.accumulate(codes)[:-1]]
+        first = np.flatnonzero(new)
+    keys, n = ids[first], len(first)
     given = [pd.to_numeric(full[c].iloc[first], errors="coerce").to_numpy(
         dtype=float, na_value=np.nan) if c in full.columns else np.full(n, np.nan)
         for c in ("total_yes", "total_no")]
     use_given = ~np.isnan(given[0]) & ~np.isnan(given[1]) & (given[0] + given[1] > 0)
-    first_rows = full.iloc[first]
+    counted = [np.zeros(n), np.zeros(n)]
+    if not use_given.all():  # count the roll call only when the file gives no totals
+        position = _lookup(full["vote"], {"yes": 0, "no": 1})
+        both = np.bincount(codes[position >= 0] * 2 + position[position >= 0],
+                           minlength=2 * n).reshape(n, 2).astype(float)
+        counted = [both[:, 0], both[:, 1]]
+    first_rows = full[["date", "session"]].iloc[first]
     per_vote = pd.DataFrame({
         "date": first_rows["date"].to_numpy(),
         "session": first_rows["session"].astype(str).to_numpy(),
         "yes": np.where(use_given, given[0], counted[0]),
         "no": np.where(use_given, given[1], counted[1]),
-    }, index=pd.Index(keys[codes[first]]))
+    }, index=pd.Index(keys))
     return _summary_of(per_vote)
 
 
