@@ -9,10 +9,10 @@ Subcommands::
                                     UNGA_TEACH_UNDL is set (exit 1 on problems)
     unga-teach cache [--clear]      where the cache is and its size; --clear empties it
     unga-teach info                 versions, folders, coverage, record in use
-    unga-teach lesson SYMBOL [--out PATH] [--record PATH] [--force]
-                                    write a lesson notebook for one recorded vote
     unga-teach search [TEXT] [--year Y] [--session S] [--subject WORDS] [--record PATH]
                                     find recorded votes (the twin of ut.search_votes)
+    unga-teach lesson SYMBOL [--out PATH] [--record PATH] [--force]
+                                    write a lesson notebook for one recorded vote
 
 Errors in the input (a missing or damaged file, ...) print one line starting
 with ``error:`` on stderr and exit with status 2; there is no traceback.
@@ -206,15 +206,6 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_lesson(args: argparse.Namespace) -> int:
-    from .lesson import make_lesson
-
-    path = make_lesson(args.symbol, args.out, record=args.record, overwrite=args.force)
-    print(f"wrote {path} ({path.stat().st_size / 1024:.1f} KB): open it in JupyterLab and "
-          "run all cells.")
-    return 0
-
-
 # ------------------------------------------------------------------ search
 #: Characters never printed from a record: controls, and bidi overrides that
 #: could make a title read differently from what it holds.
@@ -283,6 +274,15 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_lesson(args: argparse.Namespace) -> int:
+    from .lesson import make_lesson
+
+    path = make_lesson(args.symbol, args.out, record=args.record, overwrite=args.force)
+    print(f"wrote {path} ({path.stat().st_size / 1024:.1f} KB): open it in JupyterLab and "
+          "run all cells.")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="unga-teach",
@@ -327,21 +327,6 @@ def _parser() -> argparse.ArgumentParser:
     p_cache.set_defaults(func=_cmd_cache)
     p_info = sub.add_parser("info", help="versions, folders, coverage and the record in use")
     p_info.set_defaults(func=_cmd_info)
-    p_lesson = sub.add_parser(
-        "lesson", help="write a lesson notebook for one recorded vote",
-        description="Write a lesson notebook (in the style of the course's notebook 03) for "
-                    "one recorded vote: a course id (ES-11/1), an adopted symbol "
-                    "(A/RES/68/262) or a draft symbol. A vote outside the course needs the "
-                    "official UN file (UNGA_TEACH_UNDL, or --record).",
-    )
-    p_lesson.add_argument("symbol", help="the vote, e.g. A/RES/68/262 or ES-11/1")
-    p_lesson.add_argument("--out", metavar="PATH",
-                          help="the notebook to write (default: lesson_<vote>.ipynb here)")
-    p_lesson.add_argument("--record", metavar="PATH",
-                          help="an official UN voting file the notebook loads itself "
-                               "(default: the notebook uses UNGA_TEACH_UNDL where it runs)")
-    p_lesson.add_argument("--force", action="store_true", help="replace an existing file")
-    p_lesson.set_defaults(func=_cmd_lesson)
     p_search = sub.add_parser(
         "search", help="find recorded votes by words, year, session or subject",
         description="Find recorded votes, as ut.search_votes does: words of the title, agenda "
@@ -363,6 +348,21 @@ def _parser() -> argparse.ArgumentParser:
     p_search.add_argument("--limit", type=int, default=50, metavar="N",
                           help="show at most N votes (default 50; 0: every one)")
     p_search.set_defaults(func=_cmd_search)
+    p_lesson = sub.add_parser(
+        "lesson", help="write a lesson notebook for one recorded vote",
+        description="Write a lesson notebook (in the style of the course's notebook 03) for "
+                    "one recorded vote: a course id (ES-11/1), an adopted symbol "
+                    "(A/RES/68/262) or a draft symbol. A vote outside the course needs the "
+                    "official UN file (UNGA_TEACH_UNDL, or --record).",
+    )
+    p_lesson.add_argument("symbol", help="the vote, e.g. A/RES/68/262 or ES-11/1")
+    p_lesson.add_argument("--out", metavar="PATH",
+                          help="the notebook to write (default: lesson_<vote>.ipynb here)")
+    p_lesson.add_argument("--record", metavar="PATH",
+                          help="an official UN voting file the notebook loads itself "
+                               "(default: the notebook uses UNGA_TEACH_UNDL where it runs)")
+    p_lesson.add_argument("--force", action="store_true", help="replace an existing file")
+    p_lesson.set_defaults(func=_cmd_lesson)
     return parser
 
 
