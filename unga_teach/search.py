@@ -325,12 +325,10 @@ def search_votes(text: str | None = None, *, year: int | Iterable[int] | None = 
         m.seen[subject_field] = m.hits(index.arrays[subject_field], keep)
         keep &= m.seen[subject_field]
     rows = np.flatnonzero(keep)
-    base = index.base.iloc[rows]
-    order = pd.DataFrame({"hits": title_hits[rows], "date": base["date"].to_numpy(),
-                          "id": base["id"].to_numpy(), "row": rows}).sort_values(
-        ["hits", "date", "id"], ascending=[False, False, True], kind="stable")["row"]
-    out = index.base.iloc[order.to_numpy()].reset_index(drop=True)
-    out["matched"] = index.reasons(order.tolist(), matchers, symbols, subject_matchers,
+    # more words in the title first, then the newest (no date: last), then by id
+    order = rows[np.lexsort((index.id_rank[rows], -index.day[rows], -title_hits[rows]))]
+    out = index.base.take(order).reset_index(drop=True)
+    out["matched"] = index.reasons(order, matchers, symbols, subject_matchers,
                                    subject_field, _filters(years, sessions))
     out.attrs["note"] = note
     return out
@@ -417,7 +415,12 @@ class _Index:
              for s, d in zip(table["symbol"].astype(str).tolist(),
                              table["draft"].astype(str).tolist(), strict=True)],
             type=pa.string())
-        self.year = pd.to_datetime(table["date"]).dt.year.fillna(-1).astype(int).to_numpy()
+        dates = pd.to_datetime(table["date"])
+        self.year = dates.dt.year.fillna(-1).astype(int).to_numpy()
+        self.day = (dates - pd.Timestamp("1900-01-01")).dt.days.fillna(-10**9).astype(
+            np.int64).to_numpy()
+        self.id_rank = pd.Series(table["id"].astype(str).to_numpy()).rank(
+            method="dense").to_numpy(dtype=np.int64)
         self.session = _norm_session(table["session"].astype(str))
 
     def _add(self, text: str) -> str:
@@ -430,27 +433,26 @@ class _Index:
     def matcher(self, word: str) -> _Word:
         return _Word(word, self.forms.get(stem(word), set()))
 
-    def reasons(self, rows: list[int], words: list[_Word], symbols: list[str],
+    def reasons(self, rows: np.ndarray, words: list[_Word], symbols: list[str],
                 subject_words: list[_Word], subject_field: str, filters: str) -> list[str]:
         """Why each row matched: each field and the words found in it, then the filters."""
         if not words and not symbols and not subject_words:
             return [filters or "no filter: every vote"] * len(rows)
         tail = ([f"symbol or draft: {', '.join(symbols)}"] if symbols else []) + (
             [filters] if filters else [])
-        picked = np.asarray(rows, dtype=np.int64)
-        flags = {f: [(m, m.seen[f][picked].tolist()) for m in
-                     words + (subject_words if f == subject_field else []) if f in m.seen]
-                 for f in SEARCHED_FIELDS}
-        out = []
-        for i, row in enumerate(rows):
-            parts = []
-            for field in SEARCHED_FIELDS:
-                found = [w for m, hit in flags[field] if hit[i]
-                         for w in m.found(self.words[field][row])]
-                if found:
-                    parts.append(f"{_FIELD_NAMES[field]}: {', '.join(dict.fromkeys(found))}")
-            out.append("; ".join(parts + tail))
-        return out
+        columns: list[tuple[str, list[list[str]]]] = []
+        at = rows.tolist()
+        for field in SEARCHED_FIELDS:
+            texts = self.words[field]
+            found: list[list[str]] = [[] for _ in at]
+            for m in words + (subject_words if field == subject_field else []):
+                if field in m.seen:
+                    for i in np.flatnonzero(m.seen[field][rows]).tolist():
+                        found[i] += m.found(texts[at[i]])
+            columns.append((_FIELD_NAMES[field], found))
+        return ["; ".join([f"{name}: {', '.join(dict.fromkeys(col[i]))}"
+                           for name, col in columns if col[i]] + tail)
+                for i in range(len(rows))]
 
 
 def _course_table() -> pd.DataFrame:
