@@ -11,6 +11,7 @@ import sys
 import warnings
 from pathlib import Path
 
+import altair as alt
 import numpy as np
 import pandas as pd
 import pytest
@@ -69,7 +70,7 @@ def course_votes_with_year() -> pd.DataFrame:
 # ------------------------------------------------------------ the course series
 def test_course_series_result_is_tidy_and_complete() -> None:
     a = ut.affinity("Ukraine")
-    assert a.columns.tolist() == ["state", "reference", "year", "agreement", "votes"]
+    assert a.columns.tolist() == ["state", "reference", "year", "agreement", "kappa", "votes"]
     assert a["reference"].unique().tolist() == ["USA", "RUS", "CHN"]
     years = sorted(ut.load_resolutions(include_procedural=False)["date"].dt.year.unique())
     # every (reference, year) is there, none dropped: 3 references x 5 years
@@ -78,6 +79,9 @@ def test_course_series_result_is_tidy_and_complete() -> None:
     assert a["votes"].dtype == np.int64 and a["agreement"].dtype == np.float64
     assert a.attrs["record"] == "course"
     assert a.attrs["recorded_votes"] == 11
+    # the default counts contested votes only: 5 of the course's 11
+    assert (a.attrs["votes"], a.attrs["votes_counted"]) == ("contested", 5)
+    assert "5 contested votes of 11" in a.attrs["description"]
     assert "digitallibrary.un.org/record/4060887" in a.attrs["note"]
     assert "course" in a.attrs["description"] and "abstention counts" in a.attrs["rule"]
 
@@ -95,7 +99,7 @@ def test_matches_the_slow_rule_and_ut_agreement() -> None:
     votes = course_votes_with_year()
     res = ut.load_resolutions(include_procedural=False)
     for state, ref in [("BRA", "USA"), ("IND", "RUS"), ("CHN", "RUS"), ("HUN", "USA")]:
-        a = ut.affinity(state, against=ref).set_index("year")
+        a = ut.affinity(state, against=ref, votes="all").set_index("year")
         slow = naive_affinity(votes, state, ref)
         for year, (share, n) in slow.items():
             assert a.loc[year, "votes"] == n
@@ -106,14 +110,15 @@ def test_matches_the_slow_rule_and_ut_agreement() -> None:
 
 def test_yes_no_only_option_and_min_votes() -> None:
     votes = course_votes_with_year()
-    with_abstain = ut.affinity("Brazil", against="USA").set_index("year")
-    yes_no = ut.affinity("Brazil", against="USA", include_abstain=False).set_index("year")
+    with_abstain = ut.affinity("Brazil", against="USA", votes="all").set_index("year")
+    yes_no = ut.affinity("Brazil", against="USA", include_abstain=False,
+                         votes="all").set_index("year")
     assert (yes_no["votes"] <= with_abstain["votes"]).all()
     for year, (share, n) in naive_affinity(votes, "BRA", "USA", include_abstain=False).items():
         assert yes_no.loc[year, "votes"] == n
         assert yes_no.loc[year, "agreement"] == pytest.approx(share, nan_ok=True)
     assert "abstentions, non-voting and unknown votes are left out" in yes_no.attrs["rule"]
-    strict = ut.affinity("Brazil", against="USA", min_votes=3).set_index("year")
+    strict = ut.affinity("Brazil", against="USA", min_votes=3, votes="all").set_index("year")
     assert strict.index.tolist() == with_abstain.index.tolist()  # rows kept
     thin = with_abstain["votes"] < 3
     assert strict.loc[thin, "agreement"].isna().all()
@@ -124,7 +129,8 @@ def test_yes_no_only_option_and_min_votes() -> None:
 
 def test_by_session_in_time_order() -> None:
     a = ut.affinity("Ukraine", against="USA", by="session")
-    assert a.columns.tolist() == ["state", "reference", "session", "agreement", "votes"]
+    assert a.columns.tolist() == ["state", "reference", "session", "agreement", "kappa",
+                                  "votes"]
     assert a["session"].tolist() == ["68", "ES-11"]
     assert a["votes"].sum() == ut.affinity("Ukraine", against="USA")["votes"].sum()
 
@@ -177,7 +183,7 @@ def test_observer_refused() -> None:
 # ----------------------------------------------------------- the official file
 def test_official_file_every_recorded_vote_and_successor_codes() -> None:
     use_file(FIXTURE)
-    a = ut.affinity("Ukraine", against=["Russia", "USA"])
+    a = ut.affinity("Ukraine", against=["Russia", "USA"], votes="all")
     assert a.attrs["record"] == "official"
     assert a.attrs["recorded_votes"] == 7
     assert str(FIXTURE) in a.attrs["note"]
@@ -197,7 +203,7 @@ def test_official_file_state_absent_in_a_year_is_nan() -> None:
     full = ut.read_undl(FIXTURE, resolutions="all")
     present_1985 = set(full.loc[full["date"].dt.year == 1985, "current_iso3"].dropna())
     absent = next(c for c in ("BRA", "IND", "ZAF", "MEX") if c not in present_1985)
-    a = ut.affinity(absent, against="USA").set_index("year")
+    a = ut.affinity(absent, against="USA", votes="all").set_index("year")
     assert 1985 in a.index
     assert np.isnan(a.loc[1985, "agreement"]) and a.loc[1985, "votes"] == 0
     assert "no comparable vote" in a.attrs["description"]
@@ -207,7 +213,7 @@ def test_official_file_matches_agreement_matrix_per_year() -> None:
     use_file(FIXTURE)
     full = ut.read_undl(FIXTURE, resolutions="all")
     frame = full.assign(iso3=full["current_iso3"])
-    a = ut.affinity("Ukraine", against=["Belarus", "USA"])
+    a = ut.affinity("Ukraine", against=["Belarus", "USA"], votes="all")
     for year, part in frame.groupby(full["date"].dt.year):
         m = ut.agreement_matrix(part, countries=["UKR", "BLR", "USA"])
         got = a[a["year"] == year].set_index("reference")["agreement"]
@@ -225,7 +231,8 @@ def test_synthetic_official_file_against_the_slow_rule(tmp_path: Path) -> None:
     votes = pd.DataFrame({"iso3": full["current_iso3"].astype(str),
                           "vote": full["vote"].astype(str), "key": full["undl_id"],
                           "year": full["date"].dt.year})
-    a = ut.affinity("Russia", against=["USA", "China", "Serbia"], include_abstain=False)
+    a = ut.affinity("Russia", against=["USA", "China", "Serbia"], include_abstain=False,
+                    votes="all")
     assert a.attrs["record"] == "official" and a.attrs["recorded_votes"] == 240
     for ref in ("USA", "CHN", "SRB"):
         got = a[a["reference"] == ref].set_index("year")
@@ -248,13 +255,30 @@ def _walk(spec: object) -> list[object]:
     return found
 
 
+@pytest.fixture
+def years_file(tmp_path: Path) -> Path:
+    """A seeded random record: 8 votes in each of three sessions (2023, 2024, 2025)."""
+    from test_affinity_trap import random_votes, write_roll_calls
+
+    path = write_roll_calls(tmp_path / "years.csv",
+                            random_votes({"78": 2023, "79": 2024, "ES-11": 2025}, 8))
+    use_file(path)
+    return path
+
+
+def course_chart(*args: object, **kwargs: object) -> alt.VConcatChart:
+    """A chart of the course series, whose thin periods are left out with a warning."""
+    with pytest.warns(UserWarning, match="fewer than 5 votes compared"):
+        return ut.affinity_chart(*args, **kwargs)  # type: ignore[arg-type]
+
+
 def test_chart_rules() -> None:
-    chart = ut.affinity_chart("Brazil")
+    chart = course_chart("Brazil", votes="all")
     spec = chart.to_dict()
     text = json.dumps(spec)
     assert not [d for d in _walk(spec) if isinstance(d, dict) and "url" in d]
     assert "http" not in text.replace("https://vega.github.io/schema", "")
-    table = ut.affinity_table("Brazil")
+    table = ut.affinity_table("Brazil", votes="all")
     assert chart.description == table.attrs["description"] == spec["description"]
     assert "Brazil" in chart.description and "per year" in chart.description
     panel = spec["vconcat"][0]
@@ -265,35 +289,40 @@ def test_chart_rules() -> None:
     assert layer["color"]["legend"]["orient"] == "bottom"
     assert layer["strokeDash"]["scale"]["domain"] == layer["color"]["scale"]["domain"]
     subtitle = " ".join(spec["title"]["subtitle"])
-    assert "course's 11 votes on Ukraine only" in subtitle
+    assert "all 11 recorded votes, of the course on Ukraine only" in subtitle
     assert all(len(line) <= 110 for line in spec["title"]["subtitle"])
     assert all(len(line) <= 80 for line in spec["title"]["text"])
     # the unknown 2026 vote of Ukraine is a gap (null), never a zero
-    ukr = ut.affinity_chart("Ukraine", against="Russia").to_dict()
+    ukr = course_chart("Ukraine", against="Russia", votes="all").to_dict()
     values = [row for rows in ukr["datasets"].values() for row in rows]
     row_2026 = next(v for v in values if v["year"] == 2026)
     assert row_2026["agreement"] is None and row_2026["votes"] == 0
-    # the years with no vote in the series (2015-2021, 2024) break the line too
+    # the years with no vote in the series (2015-2021, 2024) break the line too, and so do
+    # the years with fewer than 5 votes compared (2014, 2023, 2025: n kept in the data)
     empty = sorted({v["year"] for v in values if v["agreement"] is None})
-    assert empty == [*range(2015, 2022), 2024, 2026]
+    assert empty == [2014, *range(2015, 2022), 2023, 2024, 2025, 2026]
+    assert {v["year"]: v["votes"] for v in values if v["votes"]} == {
+        2014: 1, 2022: 5, 2023: 1, 2025: 3}
     assert len(ut.affinity("Ukraine", against="Russia")) == 5  # not in affinity's result
 
 
-def test_chart_official_subtitle_and_session_axis() -> None:
-    use_file(FIXTURE)
-    spec = ut.affinity_chart(["Ukraine", "Belarus"], against=["USA", "RUS"],
-                             by="session").to_dict()
-    assert "official UN file (7 votes)" in " ".join(spec["title"]["subtitle"])
+def test_chart_official_subtitle_and_session_axis(years_file: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)  # 8 votes a session: nothing left out
+        spec = ut.affinity_chart(["Ukraine", "Belarus"], against=["USA", "RUS"],
+                                 by="session", votes="all").to_dict()
+    assert "Counted: all 24 recorded votes, in the official UN file" in " ".join(
+        spec["title"]["subtitle"])
     assert len(spec["vconcat"]) == 2
     x = spec["vconcat"][0]["layer"][0]["encoding"]["x"]
-    assert x["field"] == "session" and x["sort"] == ["40", "44", "68", "ES-11"]
+    assert x["field"] == "session" and x["sort"] == ["78", "79", "ES-11"]
 
 
 def test_chart_reference_limit() -> None:
     many = ["USA", "RUS", "CHN", "FRA", "GBR", "DEU", "JPN", "IND", "ZAF", "MEX"]
     with pytest.raises(UngaTeachError, match="at most 9 reference states"):
-        ut.affinity_chart("Brazil", against=many)
-    spec = ut.affinity_chart("Brazil", against=many[:9]).to_dict()
+        ut.affinity_chart("Brazil", against=many, votes="all", by="session")
+    spec = course_chart("Brazil", against=many[:9], votes="all", by="session").to_dict()
     enc = spec["vconcat"][0]["layer"][0]["encoding"]
     styles = {(c, json.dumps(d)) for c, d in zip(enc["color"]["scale"]["range"],
                                                  enc["strokeDash"]["scale"]["range"],
@@ -302,30 +331,30 @@ def test_chart_reference_limit() -> None:
 
 
 def test_table_for_show_table() -> None:
-    t = ut.affinity_table("Ukraine", against=["Russia", "Poland"])
+    t = ut.affinity_table("Ukraine", against=["Russia", "Poland"], votes="all")
     assert t.columns.tolist() == [
-        "state", "year", "Russian Federation: agreement share",
-        "Russian Federation: votes compared", "Poland: agreement share",
+        "state", "year", "Russian Federation: agreement share", "Russian Federation: kappa",
+        "Russian Federation: votes compared", "Poland: agreement share", "Poland: kappa",
         "Poland: votes compared"]
     assert (t["state"] == "Ukraine").all() and len(t) == 5
     html = ut.show_table(t, caption="Agreement")._repr_html_()
     assert "100" in html and "%" in html
 
 
-def test_charts_render_within_800_px() -> None:
+def test_charts_render_within_800_px(years_file: Path) -> None:
     """Drawn by headless Vega (as JupyterLab's renderer would): the SVG width."""
     vlc = pytest.importorskip("vl_convert")
     import re
 
-    use_file(FIXTURE)
     many = ["USA", "RUS", "CHN", "FRA", "GBR", "DEU", "JPN", "IND", "ZAF"]
     charts = {
-        "official, by year": ut.affinity_chart("Ukraine"),
+        "official, by year": ut.affinity_chart("Ukraine", votes="all"),
         "two states, nine references, by session": ut.affinity_chart(
-            ["Brazil", "Central African Republic"], against=many, by="session"),
+            ["Brazil", "Central African Republic"], against=many, by="session", votes="all"),
+        "kappa": ut.affinity_chart("Ukraine", votes="all", measure="kappa"),
     }
     ut.use_official_record(None)
-    charts["course"] = ut.affinity_chart("Saint Vincent and the Grenadines")
+    charts["course"] = course_chart("Saint Vincent and the Grenadines", votes="all")
     for name, chart in charts.items():
         svg = vlc.vegalite_to_svg(json.dumps(chart.to_dict()), vl_version="5.8")
         match = re.search(r'<svg[^>]*\bwidth="([\d.]+)"', svg)

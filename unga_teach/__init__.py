@@ -104,7 +104,7 @@ _EXPORTS: dict[str, str] = {
     # who votes with whom, year by year
     "affinity": "voting_affinity",
     "affinity_table": "voting_affinity",
-    "affinity_chart": "voting_affinity",
+    "affinity_chart": "charts",
     # widgets
     "country_explorer": "widgets",
     "group_explorer": "widgets",
@@ -167,6 +167,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .bounds import vote_bounds
     from .categories import VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
     from .charts import (
+        affinity_chart,
         agreement_chart,
         agreement_table,
         group_chart,
@@ -218,7 +219,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .tables import Table, TableError, name_sort_key, show_table
     from .validation import validate
     from .votes import known_votes, load_votes, read_votes_csv
-    from .voting_affinity import affinity, affinity_chart, affinity_table
+    from .voting_affinity import affinity, affinity_table
     from .widgets import (
         country_explorer,
         group_explorer,

@@ -9,6 +9,8 @@ Subcommands::
                                     UNGA_TEACH_UNDL is set (exit 1 on problems)
     unga-teach cache [--clear]      where the cache is and its size; --clear empties it
     unga-teach info                 versions, folders, coverage, record in use
+    unga-teach search [TEXT] [--year Y] [--session S] [--subject WORDS] [--record PATH]
+                                    find recorded votes (the twin of ut.search_votes)
     unga-teach lesson SYMBOL [--out PATH] [--record PATH] [--force]
                                     write a lesson notebook for one recorded vote
     unga-teach solutions DIR [--force]
@@ -36,6 +38,7 @@ import argparse
 import contextlib
 import os
 import platform
+import re
 import sys
 import warnings
 from collections.abc import Sequence
@@ -206,6 +209,74 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ search
+#: Characters never printed from a record: controls, and bidi overrides that
+#: could make a title read differently from what it holds.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(value: object, width: int) -> str:
+    """One line of at most ``width`` characters, with no control character."""
+    text = " ".join(_UNPRINTABLE.sub("?", str(value)).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _year_values(values: list[str] | None) -> list[object] | None:
+    """``--year 2024``, ``--year 2020-2024`` or ``--year 2023,2024`` (repeatable)."""
+    if not values:
+        return None
+    out: list[object] = []
+    for value in values:
+        for piece in value.split(","):
+            first, dash, last = piece.strip().partition("-")
+            if dash and first.isdigit() and last.isdigit() and int(first) <= int(last):
+                out += list(range(int(first), int(last) + 1))
+            else:
+                out.append(piece.strip())
+    return out
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from .search import search_votes
+
+    if args.record:
+        from .official.install import use_official_record
+
+        use_official_record(args.record)
+    if args.limit < 0:
+        raise UngaTeachError(f"--limit must be 0 (every vote) or more, not {args.limit}.")
+    sessions = [s.strip() for v in args.session or [] for s in v.split(",")] or None
+    found = search_votes(args.text, year=_year_values(args.year),  # type: ignore[arg-type]
+                         session=sessions, subject=args.subject)
+    shown = found if args.limit == 0 else found.head(args.limit)
+    print(f"{len(found):,} vote(s) found. {found.attrs['note'].split('. ')[0].rstrip('.')}.")
+    if found.empty:
+        print("No vote matches: try fewer words, or the start of a word ('child').")
+        return 0
+
+    def total(v: object) -> str:
+        return "n/a" if pd.isna(v) else str(int(v))  # type: ignore[call-overload]
+
+    table = pd.DataFrame({
+        "id": [_printable(v, 24) for v in shown["id"]],
+        "date": [f"{d:%Y-%m-%d}" if pd.notna(d) else "" for d in shown["date"]],
+        "session": [_printable(v, 8) for v in shown["session"]],
+        "yes-no-abst": [f"{total(y)}-{total(n)}-{total(a)}" for y, n, a in
+                        zip(shown["yes"], shown["no"], shown["abstain"], strict=True)],
+        "title": [_printable(v, 60) for v in shown["title"]],
+        "matched": [_printable(v, 60) for v in shown["matched"]],
+    })
+    widths = {c: max([len(c), *(len(v) for v in table[c])]) for c in table.columns}
+    print()
+    for line in [list(table.columns), *table.to_numpy().tolist()]:
+        print("  ".join(str(v).ljust(widths[c]) for c, v in zip(table.columns, line,
+                                                                 strict=True)).rstrip())
+    if len(shown) < len(found):
+        print(f"\nshowing the first {len(shown)} of {len(found):,} (title matches first, then "
+              "the newest); --limit 0 shows every one.")
+    return 0
+
+
 def _cmd_lesson(args: argparse.Namespace) -> int:
     from .lesson import make_lesson
 
@@ -268,6 +339,27 @@ def _parser() -> argparse.ArgumentParser:
     p_cache.set_defaults(func=_cmd_cache)
     p_info = sub.add_parser("info", help="versions, folders, coverage and the record in use")
     p_info.set_defaults(func=_cmd_info)
+    p_search = sub.add_parser(
+        "search", help="find recorded votes by words, year, session or subject",
+        description="Find recorded votes, as ut.search_votes does: words of the title, agenda "
+                    "title or subjects (any case, accents ignored; 'child' finds 'children', "
+                    "'Ukraine' finds 'Ukrainian'), or a symbol. Title matches come first, "
+                    "then the newest. Every vote of the official file when UNGA_TEACH_UNDL "
+                    "(or --record) is set; otherwise the course's votes only.",
+    )
+    p_search.add_argument("text", nargs="?", default=None,
+                          help="words or a symbol, e.g. 'nuclear weapons' or A/RES/79/1")
+    p_search.add_argument("--year", action="append", metavar="Y",
+                          help="a year, a range 2020-2024 or a list 2023,2024 (repeatable)")
+    p_search.add_argument("--session", action="append", metavar="S",
+                          help="a session such as 79 or ES-11, or a list 78,79 (repeatable)")
+    p_search.add_argument("--subject", metavar="WORDS", help="words of the UN Library subjects")
+    p_search.add_argument("--record", metavar="PATH",
+                          help="the official UN voting file to search (default: "
+                               "UNGA_TEACH_UNDL)")
+    p_search.add_argument("--limit", type=int, default=50, metavar="N",
+                          help="show at most N votes (default 50; 0: every one)")
+    p_search.set_defaults(func=_cmd_search)
     p_lesson = sub.add_parser(
         "lesson", help="write a lesson notebook for one recorded vote",
         description="Write a lesson notebook (in the style of the course's notebook 03) for "

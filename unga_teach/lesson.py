@@ -559,6 +559,7 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
             The record names no other vote with the same agenda title or subject, so there
             is nothing to compare with here.
             """))
+    cells.append(_md("related-trap", AGREEMENT_TRAP_MD))
     cells += [
         _md("checks", "## Check your understanding"),
         *[_code(f"quiz{i}", f"ut.lesson_check({r}, {kind!r})")
@@ -577,6 +578,28 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
         _md("cite", _citation(v)),
     ]
     return cells
+
+
+# ------------------------------------------------------- the agreement trap (issue 22)
+#: The related-vote section's warning before comparing states over many votes:
+#: the trap in three sentences, then a worked example (made-up numbers, no record text).
+AGREEMENT_TRAP_MD = """
+    ### Before you compare states over many votes
+
+    Most General Assembly texts pass by large majorities, so over *all* votes two states
+    that vote yes on nearly everything look close, and a state that often votes no alone
+    looks far from everyone. Raw agreement then mostly counts these lopsided votes, and it
+    can rank two pairs of states in the wrong order. Count only contested votes (the losing
+    side had at least 10% of the yes and no votes), give the number of votes compared, and
+    read Cohen's kappa beside the share: it discounts the agreement that chance alone gives.
+
+    *Worked example (made-up numbers):* in one year state A votes no alone on 100 texts that
+    states B and C adopt, and on 20 contested texts A and B vote together against C. Over
+    all 120 votes, B agrees with C 83% of the time and with A 17%; over the 20 contested
+    votes, B agrees with A 100% of the time and with C 0%. `ut.affinity(state,
+    votes="all")` gives the first reading; `ut.affinity(state)` (contested votes, the
+    default) gives the second, each with its n and kappa.
+    """
 
 
 def _explorer_call(v: _Vote, pair: tuple[str, str] | None) -> str:

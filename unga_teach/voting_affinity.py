@@ -1,32 +1,56 @@
 """Who votes with whom: a state's agreement with reference states, year by year.
 
-:func:`affinity` is the standard "voting affinity" measure of the
-international relations literature: for each year (or session), the share of
-recorded votes on which a state voted the same way as a reference state such
-as the United States, Russia or China. :func:`affinity_chart` draws it and
-:func:`affinity_table` is the chart's text-table twin.
+:func:`affinity` is the "voting affinity" measure of the international
+relations literature: for each year (or session), the share of recorded votes
+on which a state voted the same way as a reference state such as the United
+States, Russia or China, **with the number of votes it rests on**, and beside
+it a chance-corrected measure, Cohen's kappa. :func:`affinity_table` is the
+same in one row per period; :func:`unga_teach.affinity_chart` draws it.
+
+Which votes count (``votes=``)
+------------------------------
+By default only **contested** votes count: votes on which the losing side
+held at least 10% (:data:`CONTESTED_SHARE`) of the yes and no votes, the
+General Assembly's "present and voting" (abstentions are not counted in it).
+``votes="all"`` counts every recorded vote; a list of votes (or a
+:func:`unga_teach.search_votes` result) counts only those.
+
+Why the default is not "all": most General Assembly texts are adopted by
+large majorities, so over all votes a state that often votes no alone seems
+to "disagree" with nearly everyone, and two states that vote yes on nearly
+everything seem close. The raw share then mostly counts lopsided votes, and
+can rank the pairs backwards. A made-up example (``tests/test_affinity_trap.py``
+writes it as a record): state A votes no alone on 100 texts that B and C
+adopt, and on 20 contested texts A and B vote together against C. Over all
+120 votes B agrees with C 83% of the time and with A 17%; over the 20
+contested votes, with A 100% and with C 0%. See
+``docs/instructors/any_vote.md``.
 
 The rule (the same as :func:`unga_teach.agreement` and
-:func:`unga_teach.official.agreement_matrix`, which computes it):
+:func:`unga_teach.official.agreement_matrix`):
 
 * a vote counts for a pair of states only if **both** cast yes, no or
   abstain on it (with ``include_abstain=False``: only if both cast yes or
-  no);
+  no); the number of such votes is ``votes``, the *n* of every figure;
 * the agreement is the share of those votes on which the two cast the same
   vote; an abstention is a position of its own (yes against abstain is a
   disagreement, abstain with abstain an agreement);
 * non-voting, and votes with no source (``unknown``), are left out; they are
   never counted as agreement or disagreement;
-* a year with no comparable vote (a state not yet a member, or fewer than
-  ``min_votes`` comparable votes) keeps its row, with ``agreement`` ``NaN``.
+* a year with no comparable vote (a state not yet a member, no contested
+  vote, or fewer than ``min_votes`` comparable votes) keeps its row, with
+  ``agreement`` and ``kappa`` ``NaN``.
 
-Some studies count an abstention against a yes or a no as half an agreement;
-``agreement_matrix`` has no such option, so neither has :func:`affinity`.
-``include_abstain=False`` gives the other common index, on yes and no votes
-only.
+How kappa reads: Cohen's kappa compares the agreement with the agreement two
+states would reach by chance if each kept its own mix of yes, no and abstain
+but cast them independently: ``kappa = (agreement - chance) / (1 - chance)``.
+1 is the same vote every time, 0 agreement no more often than that chance
+(for example two states that both vote yes on almost everything), below 0
+less often than chance. It is ``NaN`` when chance is 1 (both states cast one
+and the same position on every vote compared).
 
 With an official UN file in use (:func:`unga_teach.use_official_record`) the
-measure covers every recorded vote in that file; states that no longer exist
+measure covers the recorded votes in that file; states that no longer exist
 count for the state that continues them (the USSR for Russia, Zaire for the
 Democratic Republic of the Congo: the file's ``current_iso3``). Without one it
 covers only the course's votes on Ukraine, and the result says so.
@@ -35,9 +59,9 @@ Examples
 --------
 >>> import unga_teach as ut
 >>> ut.use_official_record(None)
->>> a = ut.affinity("Ukraine", against=["Russia", "Poland"])
->>> a.attrs["record"]
-'course'
+>>> a = ut.affinity("Ukraine", against=["Russia", "Poland"], votes="all")
+>>> a.attrs["record"], a.attrs["votes_counted"]
+('course', 11)
 >>> a.query("year == 2022")[["reference", "agreement", "votes"]].values.tolist()
 [['RUS', 0.0, 5], ['POL', 1.0, 5]]
 """
@@ -45,7 +69,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -55,30 +79,33 @@ from .errors import UngaTeachError
 from .members import Country
 from .types import CountryRef
 
-if TYPE_CHECKING:  # altair is imported by affinity_chart only (it takes seconds to import)
-    import altair as alt
-
 #: Columns of :func:`affinity` (the period column is named after ``by``).
-AFFINITY_COLUMNS: tuple[str, ...] = ("state", "reference", "year", "agreement", "votes")
+AFFINITY_COLUMNS: tuple[str, ...] = ("state", "reference", "year", "agreement", "kappa", "votes")
 
 #: The reference states drawn by default.
 DEFAULT_REFERENCES: tuple[str, ...] = ("USA", "RUS", "CHN")
 
-#: Line colours of the reference states: the Okabe-Ito colours the vote scale
-#: does not use (black, bluish green, sky blue), so a reference line is never
-#: mistaken for a vote colour. A dash pattern and a point shape tell them
-#: apart too.
-REFERENCE_COLORS: tuple[str, ...] = ("#000000", "#009E73", "#56B4E9")
-_DASHES: tuple[list[int], ...] = ([1, 0], [6, 3], [2, 2])
-_SHAPES: tuple[str, ...] = ("circle", "square", "triangle-up")
-_MAX_CHART_REFERENCES = len(REFERENCE_COLORS) * len(_DASHES)
+#: A vote is contested when the losing side holds at least this share of the
+#: yes and no votes ("present and voting"; abstentions are not counted).
+CONTESTED_SHARE: float = 0.10
+
+#: The fewest votes compared for a figure to be drawn by
+#: :func:`unga_teach.affinity_chart`; :func:`affinity` keeps smaller ones
+#: (with their n) and its description flags them.
+MIN_SHARED_VOTES: int = 5
 
 Period = Literal["year", "session"]
+#: ``"contested"``, ``"all"``, or a selection of votes (a list, a search result).
+VoteSelection: TypeAlias = Literal["contested", "all"] | Sequence[object] | pd.DataFrame
 
 _OFFICIAL_FILE_HINT = (
     "the full record of every recorded vote since 1946 is the UN Digital Library's "
     "'General Assembly Voting Data' (https://digitallibrary.un.org/record/4060887): set it "
     "with ut.use_official_record(path) or UNGA_TEACH_UNDL."
+)
+
+_CONTESTED_RULE = (
+    f"contested: the losing side had at least {CONTESTED_SHARE:.0%} of the yes and no votes"
 )
 
 
@@ -133,15 +160,16 @@ def _record_votes(codes: list[str]) -> tuple[pd.DataFrame, dict[str, Any]]:
     """The votes of ``codes`` in the record in use, with each vote's year and session.
 
     Returns the rows (``iso3``, ``vote``, ``key``, ``year``, ``session``) and
-    what record they come from. With an official file: every recorded vote in
-    it (the whole file is read once per record, from its cache); without:
-    the course series.
+    what record they come from, with ``info["votes"]``: one row per recorded
+    vote (index: the key; ``year``, ``session``, ``yes``, ``no``). With an
+    official file: every recorded vote in it (the whole file is read once per
+    record, from its cache); without: the course series.
     """
     from . import record
 
     full = record.official_frame()
     if full is not None:
-        summary = record.derived(("affinity", "summary"), lambda: _summary(full))
+        table = record.derived(("affinity", "votes"), lambda: _official_votes(full))
         current = full["current_iso3"]
         mask = current.isin(codes).to_numpy(dtype=bool, na_value=False)
         rows = full.loc[mask, ["undl_id", "vote", "date", "session"]]
@@ -152,7 +180,7 @@ def _record_votes(codes: list[str]) -> tuple[pd.DataFrame, dict[str, Any]]:
             "year": rows["date"].dt.year.to_numpy(),
             "session": rows["session"].astype(str).to_numpy(),
         })
-        return out, {"record": "official", "path": str(record.STATE.path), **summary}
+        return out, {"record": "official", "path": str(record.STATE.path), **table}
     from .resolutions import load_resolutions
     from .votes import load_votes
 
@@ -169,25 +197,61 @@ def _record_votes(codes: list[str]) -> tuple[pd.DataFrame, dict[str, Any]]:
         "year": rid.map(dates.dt.year).to_numpy(),
         "session": rid.map(res["session"].astype(str)).to_numpy(),
     })
-    info = {"record": "course", "path": None,
-            **_summary_of(pd.to_datetime(used["date"]), used["session"].astype(str),
-                          len(used))}
-    return out, info
+    per_vote = pd.DataFrame({
+        "date": pd.to_datetime(used["date"]), "session": used["session"].astype(str),
+        "yes": pd.to_numeric(used["yes"], errors="coerce").to_numpy(dtype=float),
+        "no": pd.to_numeric(used["no"], errors="coerce").to_numpy(dtype=float),
+    }, index=used.index.astype(str))
+    return out, {"record": "course", "path": None, **_summary_of(per_vote)}
 
 
-def _summary(full: pd.DataFrame) -> dict[str, Any]:
-    """Votes, first and last date, years and sessions of the official file (once per record)."""
-    first = full.drop_duplicates("undl_id")
-    return _summary_of(first["date"], first["session"].astype(str), len(first))
+def _official_votes(full: pd.DataFrame) -> dict[str, Any]:
+    """One row per recorded vote of the official file, and its summary (once per record).
+
+    ``yes`` and ``no`` are the file's totals when it gives them (not both
+    zero), otherwise they are counted from the vote's rows.
+    """
+    ids = full["undl_id"].to_numpy()
+    new = np.r_[True, ids[1:] != ids[:-1]] if len(ids) else np.zeros(0, dtype=bool)
+    first = np.flatnonzero(new)
+    if len(np.unique(ids[first])) == len(first):  # the rows of each vote are together
+        codes = np.cumsum(new) - 1
+    else:  # factorize numbers the votes in order of first appearance: a row starts a
+        # vote exactly where its code passes every code before it
+        codes = pd.factorize(ids)[0]
+        new = np.r_[True, codes[1:] > np.maximum.accumulate(codes)[:-1]]
+        first = np.flatnonzero(new)
+    keys, n = ids[first], len(first)
+    given = [pd.to_numeric(full[c].iloc[first], errors="coerce").to_numpy(
+        dtype=float, na_value=np.nan) if c in full.columns else np.full(n, np.nan)
+        for c in ("total_yes", "total_no")]
+    use_given = ~np.isnan(given[0]) & ~np.isnan(given[1]) & (given[0] + given[1] > 0)
+    counted = [np.zeros(n), np.zeros(n)]
+    if not use_given.all():  # count the roll call only when the file gives no totals
+        position = _lookup(full["vote"], {"yes": 0, "no": 1})
+        both = np.bincount(codes[position >= 0] * 2 + position[position >= 0],
+                           minlength=2 * n).reshape(n, 2).astype(float)
+        counted = [both[:, 0], both[:, 1]]
+    first_rows = full[["date", "session"]].iloc[first]
+    per_vote = pd.DataFrame({
+        "date": first_rows["date"].to_numpy(),
+        "session": first_rows["session"].astype(str).to_numpy(),
+        "yes": np.where(use_given, given[0], counted[0]),
+        "no": np.where(use_given, given[1], counted[1]),
+    }, index=pd.Index(keys))
+    return _summary_of(per_vote)
 
 
-def _summary_of(dates: pd.Series, sessions: pd.Series, n_votes: int) -> dict[str, Any]:
+def _summary_of(per_vote: pd.DataFrame) -> dict[str, Any]:
+    dates = pd.to_datetime(per_vote["date"])
+    per_vote = per_vote.assign(year=dates.dt.year.astype("Int64"))
     return {
-        "recorded_votes": int(n_votes),
+        "recorded_votes": len(per_vote),
         "first": dates.min(),
         "last": dates.max(),
-        "year": _ordered_periods(dates, sessions, "year"),
-        "session": _ordered_periods(dates, sessions, "session"),
+        "year": _ordered_periods(dates, per_vote["session"], "year"),
+        "session": _ordered_periods(dates, per_vote["session"], "session"),
+        "votes": per_vote,
     }
 
 
@@ -198,6 +262,77 @@ def _ordered_periods(dates: pd.Series, sessions: pd.Series, by: str) -> list[obj
     return [str(s) for s in first.sort_values(kind="stable").index]
 
 
+def contested_mask(yes: Any, no: Any) -> np.ndarray:
+    """Which votes are contested: the losing side has at least :data:`CONTESTED_SHARE`.
+
+    The losing side is the smaller of the yes and the no votes; the share is
+    of yes plus no (those present and voting). A vote with neither yes nor
+    no is not contested.
+
+    Examples
+    --------
+    >>> contested_mask([107, 170, 93, 0], [12, 2, 93, 0]).tolist()
+    [True, False, True, False]
+    """
+    y = np.asarray(yes, dtype=float)
+    n = np.asarray(no, dtype=float)
+    present = y + n
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.minimum(y, n) / present
+    return np.asarray((present > 0) & (share >= CONTESTED_SHARE - 1e-12), dtype=bool)
+
+
+def _selected(votes: object, info: dict[str, Any]) -> tuple[set[Any], str, str]:
+    """The keys of the votes counted, the selection's name and a phrase that says it."""
+    table: pd.DataFrame = info["votes"]
+    total = len(table)
+    if isinstance(votes, str):
+        choice = votes.strip().lower()
+        if choice == "all":
+            return set(table.index), "all", f"all {total:,} recorded votes"
+        if choice == "contested":
+            keys = table.index[contested_mask(table["yes"], table["no"])]
+            return (set(keys), "contested",
+                    f"the {len(keys):,} contested votes of {total:,} recorded votes "
+                    f"({_CONTESTED_RULE})")
+        raise UngaTeachError(
+            f"votes={votes!r} is not accepted: give 'contested' (the default), 'all', or a "
+            "list of votes such as ['ES-11/7', 'A/RES/79/1'] or a ut.search_votes(...) result."
+        )
+    if isinstance(votes, (bytes, int, float)) or votes is None \
+            or not isinstance(votes, (Iterable, pd.DataFrame)):
+        raise UngaTeachError(
+            f"votes={votes!r} is not accepted: give 'contested', 'all', or a list of votes.")
+    keys = _chosen_keys(votes, info)
+    return keys, "chosen", f"the {len(keys):,} votes chosen (of {total:,} recorded votes)"
+
+
+def _chosen_keys(votes: object, info: dict[str, Any]) -> set[Any]:
+    from . import record
+    from .resolutions import resolve_votes
+
+    refs = resolve_votes(votes)
+    if not refs:
+        raise UngaTeachError("votes is an empty selection: give at least one vote, or "
+                             "votes='contested' or votes='all'.")
+    if info["record"] == "course":
+        return {r.id for r in refs}
+    catalog = record.official_catalog()
+    by_course = catalog.votes.set_index("course_id")["undl_id"]
+    keys: set[Any] = set()
+    for r in refs:
+        if r.undl_id is not None:
+            keys.add(int(r.undl_id))
+        elif r.id in by_course.index:
+            keys.add(int(by_course.loc[[r.id]].iloc[0]))
+        else:
+            raise UngaTeachError(
+                f"vote {r.id} is a course vote that the official file {info['path']} does not "
+                "hold, so there is no roll call to compare; choose votes of the file "
+                "(ut.search_votes(...)).")
+    return keys
+
+
 # ------------------------------------------------------------------- the measure
 _POSITIONS = {"yes": 0, "no": 1, "abstain": 2}
 
@@ -206,21 +341,23 @@ def affinity(
     state: CountryRef | Sequence[CountryRef],
     *,
     against: CountryRef | Iterable[CountryRef] = DEFAULT_REFERENCES,
+    votes: VoteSelection = "contested",
     by: Period = "year",
     include_abstain: bool = True,
     min_votes: int = 1,
 ) -> pd.DataFrame:
-    """A state's agreement with reference states, per year, over every recorded vote.
+    """A state's agreement with reference states per year, with kappa and n.
 
     The rule: for each year (or session) and each reference state, among the
-    recorded votes on which **both** the state and the reference cast yes, no
-    or abstain, the share on which they cast the same vote. An abstention is
-    a position of its own (yes against abstain is a disagreement).
-    Non-voting and votes with no source (``unknown``) are left out, never
-    counted either way. This is :func:`unga_teach.agreement`'s rule,
-    computed by :func:`unga_teach.official.agreement_matrix`.
+    selected votes on which **both** the state and the reference cast yes,
+    no or abstain (``votes``, the n), the share on which they cast the same
+    vote (``agreement``), and Cohen's kappa (``kappa``: the agreement beyond
+    what chance would give, see the module's notes). An abstention is a
+    position of its own (yes against abstain is a disagreement). Non-voting
+    and votes with no source (``unknown``) are left out, never counted
+    either way. This is :func:`unga_teach.agreement`'s rule.
 
-    With an official UN file in use, every recorded vote in the file counts,
+    With an official UN file in use, the recorded votes in the file count,
     and the votes of states that no longer exist count for the state that
     continues them (the USSR's for Russia). Without one, only the course's
     votes on Ukraine count: ``attrs["record"]`` is ``"course"`` and
@@ -233,6 +370,14 @@ def affinity(
     against : str or list of str, default ("USA", "RUS", "CHN")
         The reference states, by name or code; not empty, and not the state
         itself.
+    votes : {"contested", "all"} or list of votes, default "contested"
+        Which recorded votes count. ``"contested"``: only votes on which the
+        losing side held at least 10% of the yes and no votes
+        (:data:`CONTESTED_SHARE`; the totals are the record's). ``"all"``:
+        every recorded vote, lopsided ones included (they can rank the pairs
+        backwards: see the module's notes). A list of votes (course ids,
+        symbols, drafts, record ids) or a :func:`unga_teach.search_votes`
+        result: only those, and only the periods they fall in.
     by : {"year", "session"}, default "year"
         One row per calendar year, or per General Assembly session
         (``"79"``, emergency special sessions such as ``"ES-11"``), in time
@@ -241,30 +386,34 @@ def affinity(
         ``False`` compares only votes where both voted yes or no (the
         literature's yes/no index); an abstention then leaves the vote out.
     min_votes : int, default 1
-        A year with fewer comparable votes gets ``agreement`` ``NaN`` (its
-        row and its ``votes`` count stay).
+        A period with fewer comparable votes gets ``agreement`` and
+        ``kappa`` ``NaN`` (its row and its ``votes`` count stay).
 
     Returns
     -------
     pandas.DataFrame
-        One row per state, reference and period, for every period with a
-        recorded vote (none is dropped): ``state`` and ``reference`` (ISO3),
-        ``year`` (int; ``session``, str, with ``by="session"``),
-        ``agreement`` (float in [0, 1]; ``NaN`` when there are fewer than
-        ``min_votes`` comparable votes, e.g. before the state joined the UN)
-        and ``votes`` (the comparable votes). ``attrs``: ``record``
-        (``"official"`` or ``"course"``), ``path``, ``recorded_votes`` (votes
-        in the record), ``rule`` (the rule in words), ``description`` (a
-        plain summary), ``note`` (what the record covers), ``names`` (ISO3 ->
-        name), ``by``, ``include_abstain``, ``min_votes``.
+        One row per state, reference and period (none is dropped):
+        ``state`` and ``reference`` (ISO3), ``year`` (int; ``session``, str,
+        with ``by="session"``), ``agreement`` (float in [0, 1]), ``kappa``
+        (float in [-1, 1]) and ``votes`` (the comparable votes: the n of
+        both figures). ``attrs``: ``record`` (``"official"`` or
+        ``"course"``), ``path``, ``recorded_votes`` (votes in the record),
+        ``votes`` (``"contested"``, ``"all"`` or ``"chosen"``),
+        ``votes_counted`` (recorded votes selected), ``selection`` (which
+        votes count, in words), ``rule``, ``kappa_rule``, ``description``
+        (a plain summary, small n flagged), ``note`` (what the record
+        covers), ``names`` (ISO3 -> name), ``by``, ``include_abstain``,
+        ``min_votes``.
 
     Raises
     ------
     UnknownCountryError
         A state or reference that matches no state (with suggestions).
+    UnknownResolutionError
+        A vote of a ``votes`` list that the record does not hold.
     UngaTeachError
         An observer state, an empty ``against``, a reference equal to the
-        state, a bad ``by`` or ``min_votes``.
+        state, a bad ``votes``, ``by`` or ``min_votes``.
 
     See Also
     --------
@@ -274,15 +423,16 @@ def affinity(
     --------
     >>> import unga_teach as ut
     >>> ut.use_official_record(None)
-    >>> a = ut.affinity("Brazil", against="USA")
+    >>> a = ut.affinity("Brazil", against="USA", votes="all")
     >>> a.columns.tolist()
-    ['state', 'reference', 'year', 'agreement', 'votes']
+    ['state', 'reference', 'year', 'agreement', 'kappa', 'votes']
     >>> a.head(2)
-      state reference  year  agreement  votes
-    0   BRA       USA  2014        0.0      1
-    1   BRA       USA  2022        0.6      5
-    >>> a.attrs["record"], a.attrs["recorded_votes"]
-    ('course', 11)
+      state reference  year  agreement  kappa  votes
+    0   BRA       USA  2014        0.0    0.0      1
+    1   BRA       USA  2022        0.6    0.0      5
+    >>> c = ut.affinity("Brazil", against="USA")  # contested votes only
+    >>> c.attrs["votes_counted"], c.attrs["recorded_votes"]
+    (5, 11)
     >>> ut.affinity("Russia", against="RUS")
     Traceback (most recent call last):
     ...
@@ -296,8 +446,15 @@ def affinity(
     states, refs = _resolve_states(state, against)
     codes = [s.iso3 for s in states] + [r.iso3 for r in refs]
     rows, info = _record_votes(codes)
+    keys, kind, phrase = _selected(votes, info)
     periods = info[by]
-    shares, counts = _measure(rows, states, refs, periods, by, include_abstain, int(min_votes))
+    if kind == "chosen":
+        table = info["votes"].loc[list(keys)]
+        wanted = set(table["year"].dropna().astype(int) if by == "year" else table["session"])
+        periods = [p for p in periods if p in wanted]
+    rows = rows.loc[rows["key"].isin(keys).to_numpy()]
+    shares, kappas, counts = _measure(rows, states, refs, periods, by, include_abstain,
+                                      int(min_votes))
 
     n_p = len(periods)
     grid = pd.DataFrame({
@@ -306,8 +463,10 @@ def affinity(
         by: np.tile(np.asarray(periods, dtype=object if by == "session" else np.int64),
                     len(states) * len(refs)),
         "agreement": shares.reshape(-1),
+        "kappa": kappas.reshape(-1),
         "votes": counts.reshape(-1).astype(np.int64),
     })
+    info = {**info, "selection_kind": kind, "selection": phrase, "votes_counted": len(keys)}
     grid.attrs.update(_attrs(states, refs, info, by, include_abstain, int(min_votes), grid))
     return grid
 
@@ -315,28 +474,24 @@ def affinity(
 def _measure(
     rows: pd.DataFrame, states: list[Country], refs: list[Country], periods: list[object],
     by: str, include_abstain: bool, min_votes: int,
-) -> tuple[np.ndarray, np.ndarray]:
-    """``(agreement, comparable votes)``, each states x references x periods.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(agreement, kappa, comparable votes)``, each states x references x periods.
 
-    The agreement comes from :func:`agreement_matrix` in one call: each state
-    is split into one pseudo-state per period, and each vote is numbered
-    within its period (0, 1, 2, ...), so that the matrix is (states x
-    periods) by (most votes in a period), not by every vote of the file.
-    Pairs of pseudo-states of the same period compare exactly that period's
-    votes; the other pairs are never read. ``agreement_matrix`` gives shares
-    only, so the comparable votes are counted here from the same positions.
+    The positions are a states x votes array (``-1``: no position); for each
+    pair, the votes both cast a position on are counted per period with
+    ``np.bincount``: how many (n), how many the same, and how many of each
+    position each state cast (for kappa's chance agreement).
     """
-    from .official.agreement import agreement_matrix
-
     n_s, n_r, n_p = len(states), len(refs), len(periods)
     shares = np.full((n_s, n_r, n_p), np.nan)
+    kappas = np.full((n_s, n_r, n_p), np.nan)
     counts = np.zeros((n_s, n_r, n_p), dtype=np.int64)
     period_of = {p: i for i, p in enumerate(periods)}
     p_idx = pd.Series(rows[by].to_numpy()).map(period_of).to_numpy(
         dtype=np.float64, na_value=np.nan)
     usable = ~np.isnan(p_idx)
     if not usable.any():
-        return shares, counts
+        return shares, kappas, counts
     rows = rows.loc[usable]
     p_idx = p_idx[usable].astype(np.int64)
     order = [s.iso3 for s in states] + [r.iso3 for r in refs]
@@ -344,32 +499,31 @@ def _measure(
     vote_codes, vote_keys = pd.factorize(rows["key"].to_numpy())
     vote_period = np.zeros(len(vote_keys), dtype=np.int64)
     vote_period[vote_codes] = p_idx
-    rank = pd.Series(vote_period).groupby(vote_period).cumcount().to_numpy()
-
-    pseudo = pd.DataFrame({
-        "iso3": state_codes * n_p + p_idx,  # pseudo-state: state i in period p
-        "vote": rows["vote"].to_numpy(),
-        "undl_id": rank[vote_codes],  # the vote's number within its period
-    })
-    matrix = agreement_matrix(pseudo, include_abstain=include_abstain, min_votes=min_votes)
-    values = matrix.to_numpy()
-
-    # comparable votes: positions as a states x votes array (-1: no position)
     allowed = _POSITIONS if include_abstain else {"yes": 0, "no": 1}
     position = _lookup(rows["vote"], allowed)
     pos = np.full((len(order), len(vote_keys)), -1, dtype=np.int8)
-    has = position >= 0
+    has = (position >= 0) & (state_codes >= 0)
     pos[state_codes[has], vote_codes[has]] = position[has]
-    where = {int(label): k for k, label in enumerate(matrix.index)}
     for i in range(n_s):
         for j in range(n_r):
-            both = (pos[i] >= 0) & (pos[n_s + j] >= 0)
-            counts[i, j] = np.bincount(vote_period[both], minlength=n_p)
-            for p in np.flatnonzero(counts[i, j]):
-                # a comparable vote means both pseudo-states are in the matrix
-                a, b = where[i * n_p + int(p)], where[(n_s + j) * n_p + int(p)]
-                shares[i, j, p] = values[a, b]
-    return shares, counts
+            a, b = pos[i], pos[n_s + j]
+            both = (a >= 0) & (b >= 0)
+            per, av, bv = vote_period[both], a[both], b[both]
+            n = np.bincount(per, minlength=n_p).astype(np.int64)
+            same = np.bincount(per, weights=(av == bv), minlength=n_p)
+            chance = sum(np.bincount(per, weights=(av == c), minlength=n_p)
+                         * np.bincount(per, weights=(bv == c), minlength=n_p)
+                         for c in set(allowed.values()))
+            counts[i, j] = n
+            ok = n >= min_votes
+            with np.errstate(invalid="ignore", divide="ignore"):
+                share = same / n
+                p_e = chance / (n.astype(float) ** 2)
+                kappa = (share - p_e) / (1.0 - p_e)
+            undefined = np.isclose(p_e, 1.0)
+            shares[i, j] = np.where(ok, share, np.nan)
+            kappas[i, j] = np.where(ok & ~undefined, np.clip(kappa, -1.0, 1.0), np.nan)
+    return shares, kappas, counts
 
 
 def _lookup(values: pd.Series, table: dict[str, int]) -> np.ndarray:
@@ -388,13 +542,20 @@ def _period_phrase(info: dict[str, Any]) -> str:
     return f"{first:%Y}–{last:%Y}" if first.year != last.year else f"{first:%Y}"
 
 
-def _rule_text(include_abstain: bool) -> str:
+def rule_text(include_abstain: bool) -> str:
+    """The agreement rule in one sentence (for charts and tables)."""
     if include_abstain:
         return ("Agreement: the share of votes on which both states voted yes, no or abstain "
                 "and cast the same vote; an abstention counts as a position; non-voting and "
                 "unknown votes are left out.")
     return ("Agreement: the share of votes on which both states voted yes or no and cast the "
             "same vote; abstentions, non-voting and unknown votes are left out.")
+
+
+#: How kappa reads, in one sentence.
+KAPPA_RULE = ("Kappa (Cohen's): agreement beyond chance, where chance is how often the two "
+              "would agree casting their own mix of votes at random; 1 always the same, 0 no "
+              "more than chance, below 0 less than chance.")
 
 
 def _attrs(states: list[Country], refs: list[Country], info: dict[str, Any], by: str,
@@ -417,22 +578,31 @@ def _attrs(states: list[Country], refs: list[Country], info: dict[str, Any], by:
             lo = known.loc[known["agreement"].idxmin()]
             hi = known.loc[known["agreement"].idxmax()]
             parts.append(
-                f"{s.name} with {r.name}: from {lo['agreement']:.0%} ({lo[by]}) to "
-                f"{hi['agreement']:.0%} ({hi[by]}), {int(sub['votes'].sum()):,} votes compared"
+                f"{s.name} with {r.name}: from {lo['agreement']:.0%} ({lo[by]}, n={lo['votes']})"
+                f" to {hi['agreement']:.0%} ({hi[by]}, n={hi['votes']}), "
+                f"{int(sub['votes'].sum()):,} votes compared"
             )
     gaps = int(grid["agreement"].isna().sum())
+    few = int(((grid["votes"] > 0) & (grid["votes"] < MIN_SHARED_VOTES)).sum())
+    counted = f"Counted: {info['selection']}."
     description = (
         f"Line chart of how often {', '.join(s.name for s in states)} voted the same way as "
-        f"{', '.join(r.name for r in refs)}, per {by}. {note} {_rule_text(include_abstain)} "
-        + "; ".join(parts) + "."
+        f"{', '.join(r.name for r in refs)}, per {by}. {note} {counted} "
+        f"{rule_text(include_abstain)} " + "; ".join(parts) + "."
         + (f" {gaps} {by}-rows have no comparable vote (shown as gaps, agreement NaN)."
            if gaps else "")
+        + (f" {few} {by}-rows rest on fewer than {MIN_SHARED_VOTES} votes compared: read "
+           "them with care (the chart does not draw them)." if few else "")
     )
     return {
         "record": info["record"],
         "path": info["path"],
         "recorded_votes": info["recorded_votes"],
-        "rule": _rule_text(include_abstain),
+        "votes": info["selection_kind"],
+        "votes_counted": info["votes_counted"],
+        "selection": info["selection"],
+        "rule": rule_text(include_abstain),
+        "kappa_rule": KAPPA_RULE,
         "note": note if info["record"] == "official" else f"{note} {_OFFICIAL_FILE_HINT}",
         "description": description,
         "names": {c.iso3: c.name for c in [*states, *refs]},
@@ -442,38 +612,50 @@ def _attrs(states: list[Country], refs: list[Country], info: dict[str, Any], by:
     }
 
 
-# ------------------------------------------------------------ table and chart
+# ------------------------------------------------------------------------ table
 def affinity_table(
     state: CountryRef | Sequence[CountryRef],
     *,
     against: CountryRef | Iterable[CountryRef] = DEFAULT_REFERENCES,
+    votes: VoteSelection = "contested",
     by: Period = "year",
     include_abstain: bool = True,
     min_votes: int = 1,
 ) -> pd.DataFrame:
-    """The numbers behind :func:`affinity_chart`: one row per period, a column pair per reference.
+    """The numbers behind :func:`affinity_chart`: one row per period, columns per reference.
+
+    Parameters
+    ----------
+    state, against, votes, by, include_abstain, min_votes
+        As for :func:`affinity` (contested votes by default).
 
     Returns
     -------
     pandas.DataFrame
         ``state`` (name), ``year`` (or ``session``), then for each reference
-        ``"<name>: agreement share"`` (``NaN`` when nothing is comparable)
-        and ``"<name>: votes compared"``. ``attrs["description"]`` is the
-        chart's text alternative; the other ``attrs`` are :func:`affinity`'s.
-        ``ut.show_table`` shows the shares as percentages.
+        ``"<name>: agreement share"`` (``NaN`` when nothing is comparable),
+        ``"<name>: kappa"`` and ``"<name>: votes compared"`` (the n of
+        both). ``attrs["description"]`` is the chart's text alternative; the
+        other ``attrs`` are :func:`affinity`'s. ``ut.show_table`` shows the
+        shares as percentages.
 
     Examples
     --------
     >>> import unga_teach as ut
     >>> ut.use_official_record(None)
-    >>> t = ut.affinity_table("Ukraine", against=["Russia"])
-    >>> t.columns.tolist()
-    ['state', 'year', 'Russian Federation: agreement share', 'Russian Federation: votes compared']
-    >>> t.attrs["description"] == ut.affinity_chart("Ukraine", against=["Russia"]).description
+    >>> t = ut.affinity_table("Ukraine", against=["Russia"], votes="all", by="session")
+    >>> t.columns.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    ['state', 'session', 'Russian Federation: agreement share', 'Russian Federation: kappa',
+     'Russian Federation: votes compared']
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")  # session 68 has one vote: not drawn
+    ...     chart = ut.affinity_chart("Ukraine", against=["Russia"], votes="all", by="session")
+    >>> t.attrs["description"] == chart.description
     True
     """
-    tidy = affinity(state, against=against, by=by, include_abstain=include_abstain,
-                    min_votes=min_votes)
+    tidy = affinity(state, against=against, votes=votes, by=by,
+                    include_abstain=include_abstain, min_votes=min_votes)
     return _wide(tidy)
 
 
@@ -488,142 +670,9 @@ def _wide(tidy: pd.DataFrame) -> pd.DataFrame:
         for r in refs:
             sub = part[part["reference"] == r]
             out[f"{names[r]}: agreement share"] = sub["agreement"].to_numpy()
+            out[f"{names[r]}: kappa"] = sub["kappa"].to_numpy()
             out[f"{names[r]}: votes compared"] = sub["votes"].to_numpy()
         pieces.append(out)
     table = pd.concat(pieces, ignore_index=True)
     table.attrs.update(tidy.attrs)
     return table
-
-
-def _with_gap_years(data: pd.DataFrame) -> pd.DataFrame:
-    """Add empty rows for the years with no recorded vote, so that the lines break there.
-
-    The chart's x axis is in years: a line from 2014 straight to 2022 would
-    suggest votes in between. The rows added have no agreement and are not
-    drawn; they are not in :func:`affinity`'s result.
-    """
-    years = data["year"].astype(int)
-    missing = sorted(set(range(int(years.min()), int(years.max()) + 1)) - set(years))
-    if not missing:
-        return data
-    keys = data[["state", "reference", "state_name", "reference_name"]].drop_duplicates()
-    gaps = keys.merge(pd.DataFrame({"year": missing}), how="cross")
-    gaps["agreement"], gaps["votes"] = np.nan, 0
-    out = pd.concat([data, gaps[data.columns]], ignore_index=True)
-    return out.sort_values(["state", "reference", "year"], kind="stable", ignore_index=True)
-
-
-def affinity_chart(
-    state: CountryRef | Sequence[CountryRef],
-    *,
-    against: CountryRef | Iterable[CountryRef] = DEFAULT_REFERENCES,
-    by: Period = "year",
-    include_abstain: bool = True,
-    min_votes: int = 1,
-) -> alt.VConcatChart:
-    """Line chart of :func:`affinity`: one line per reference state, one panel per state.
-
-    A year with no comparable vote is a gap in the line, never a zero; so is
-    a year with no recorded vote at all. Lines differ by colour (Okabe-Ito
-    colours the vote scale does not use), dash and point shape; the legend
-    is below the chart, which fits 800 px. The subtitle says which record
-    is used and the rule. ``chart.description`` is the text alternative
-    (also :func:`affinity_table`'s ``attrs["description"]``).
-
-    Parameters
-    ----------
-    state, against, by, include_abstain, min_votes
-        As for :func:`affinity`; at most 9 reference states.
-
-    Examples
-    --------
-    >>> import unga_teach as ut
-    >>> ut.use_official_record(None)
-    >>> spec = ut.affinity_chart("Brazil").to_dict()
-    >>> spec["vconcat"][0]["layer"][0]["encoding"]["color"]["scale"]["range"]
-    ['#000000', '#009E73', '#56B4E9']
-    >>> "course" in " ".join(spec["title"]["subtitle"])
-    True
-    """
-    import altair as alt
-
-    from .charts import inline_data, wrap_lines
-
-    tidy = affinity(state, against=against, by=by, include_abstain=include_abstain,
-                    min_votes=min_votes)
-    names: dict[str, str] = tidy.attrs["names"]
-    refs = list(dict.fromkeys(tidy["reference"].astype(str)))
-    if len(refs) > _MAX_CHART_REFERENCES:
-        raise UngaTeachError(
-            f"affinity_chart draws at most {_MAX_CHART_REFERENCES} reference states "
-            f"({len(refs)} given); use affinity() or affinity_table() for more."
-        )
-    ref_names = [names[r] for r in refs]
-    n_c = len(REFERENCE_COLORS)
-    colors = [REFERENCE_COLORS[i % n_c] for i in range(len(refs))]
-    dashes = [_DASHES[(i // n_c + i % n_c) % len(_DASHES)] if len(refs) > n_c else [1, 0]
-              for i in range(len(refs))]
-    shapes = [_SHAPES[(i // n_c) % len(_SHAPES)] if len(refs) > n_c else _SHAPES[i % 3]
-              for i in range(len(refs))]
-    data = tidy.copy()
-    data["state_name"] = data["state"].map(names)
-    data["reference_name"] = data["reference"].map(names)
-    if by == "year":
-        data = _with_gap_years(data)
-    data["agreement"] = [None if pd.isna(v) else float(v) for v in data["agreement"]]
-    long_names = max(len(n) for n in ref_names) > 28
-    legend = alt.Legend(orient="bottom", title="Agreement with", titleOrient="left",
-                        labelLimit=320 if long_names else 220, symbolStrokeWidth=2,
-                        columns=min(len(refs), 2 if long_names else 3))
-    color = alt.Color("reference_name:N", sort=ref_names, title="Agreement with",
-                      scale=alt.Scale(domain=ref_names, range=colors), legend=legend)
-    dash = alt.StrokeDash("reference_name:N", sort=ref_names, title="Agreement with",
-                          scale=alt.Scale(domain=ref_names, range=dashes), legend=legend)
-    shape = alt.Shape("reference_name:N", sort=ref_names, title="Agreement with",
-                      scale=alt.Scale(domain=ref_names, range=shapes), legend=legend)
-    if by == "year":
-        x = alt.X("year:Q", title="Year", scale=alt.Scale(zero=False, nice=False, padding=8),
-                  axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True))
-    else:
-        order = list(dict.fromkeys(tidy["session"].astype(str)))
-        x = alt.X("session:O", title="Session", sort=order,
-                  axis=alt.Axis(labelAngle=-90 if len(order) > 12 else 0, labelOverlap=True))
-    tips = [
-        alt.Tooltip("state_name:N", title="State"),
-        alt.Tooltip("reference_name:N", title="Agreement with"),
-        alt.Tooltip("year:Q", title="Year", format="d") if by == "year"
-        else alt.Tooltip("session:N", title="Session"),
-        alt.Tooltip("agreement:Q", title="Agreement", format=".0%"),
-        alt.Tooltip("votes:Q", title="Votes compared"),
-    ]
-    y = alt.Y("agreement:Q", title="Share of votes cast the same way",
-              scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"))
-    panels = []
-    state_codes = list(dict.fromkeys(tidy["state"].astype(str)))
-    many_periods = tidy[by].nunique() > 40
-    for code in state_codes:
-        base = alt.Chart(inline_data(data[data["state"] == code])).encode(x=x, y=y)
-        line = base.mark_line(strokeWidth=2).encode(color=color, strokeDash=dash, tooltip=tips)
-        points = base.mark_point(filled=True, size=18 if many_periods else 45, opacity=1).encode(
-            color=color, shape=shape, tooltip=tips)
-        panels.append(alt.layer(line, points).properties(
-            width=600, height=220,
-            title=alt.TitleParams(f"{names[code]}", anchor="start", fontSize=13)))
-    record_line = (
-        f"Over every recorded vote in the official UN file ({tidy.attrs['recorded_votes']:,} "
-        "votes)." if tidy.attrs["record"] == "official" else
-        f"Over the course's {tidy.attrs['recorded_votes']} votes on Ukraine only, not the full "
-        "record (set an official UN file for every recorded vote since 1946)."
-    )
-    return alt.vconcat(
-        *panels,
-        title=alt.TitleParams(
-            wrap_lines("How often " + ", ".join(names[c] for c in state_codes)
-                       + " voted with " + ", ".join(ref_names) + f", per {by}", width=80),
-            subtitle=[*wrap_lines(record_line),
-                      *wrap_lines(_rule_text(include_abstain)
-                                   + " Gaps: no comparable vote, or no vote that year.")],
-            anchor="start", fontSize=15,
-        ),
-        description=tidy.attrs["description"],
-    ).resolve_scale(color="shared", strokeDash="shared", shape="shared")

@@ -15,8 +15,8 @@ chart and for checking the numbers. Every chart:
 One module per concept: :mod:`~unga_teach.charts.style` (colours, labels,
 shared helpers), :mod:`~unga_teach.charts.tally`,
 :mod:`~unga_teach.charts.groups`, :mod:`~unga_teach.charts.trend`,
-:mod:`~unga_teach.charts.shift`, :mod:`~unga_teach.charts.agreement` and
-:mod:`~unga_teach.charts.bounds`.
+:mod:`~unga_teach.charts.shift`, :mod:`~unga_teach.charts.agreement`,
+:mod:`~unga_teach.charts.bounds` and :mod:`~unga_teach.charts.affinity`.
 Every public name is importable from here, as before the split.
 
 Examples
@@ -31,6 +31,7 @@ True
 
 from __future__ import annotations
 
+from .affinity import affinity_chart
 from .agreement import agreement_chart, agreement_table
 from .bounds import vote_bounds_chart, vote_bounds_table
 from .groups import GROUP_COLUMNS, group_chart, group_table
@@ -50,6 +51,7 @@ from .trend import trend_chart, trend_table
 __all__ = [
     "GROUP_COLUMNS",
     "SOURCES_HINT",
+    "affinity_chart",
     "agreement_chart",
     "agreement_table",
     "group_chart",

@@ -184,6 +184,17 @@ class VoteCatalog:
             return symbol
         return str(int(row["undl_id"]))
 
+    def vote_ids(self) -> list[str]:
+        """:meth:`vote_id` of every vote, in the order of :attr:`votes` (for search)."""
+        votes = self.votes
+        symbols = votes["symbol"].astype(str)
+        own = symbols.ne("") & ~symbols.map(norm_symbol).isin(self._shared)
+        ids = np.where(votes["course_id"].ne("").to_numpy(dtype=bool),
+                       votes["course_id"].astype(str).to_numpy(dtype=object),
+                       np.where(own.to_numpy(dtype=bool), symbols.to_numpy(dtype=object),
+                                votes["undl_id"].astype(str).to_numpy(dtype=object)))
+        return [str(i) for i in ids]
+
     def rows(self, undl_id: int) -> pd.DataFrame:
         """The frame's rows of one vote (a slice of the frame, in file order)."""
         row = self.vote(undl_id)
