@@ -87,6 +87,14 @@ def check_header(path: Path, gz: bool) -> tuple[list[str], dict[str, str]]:
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise DataFileError(
+            "the file starts with two byte order marks (BOM, bytes EF BB BF): it was saved "
+            "twice by an editor. Use the original download, or save it again as UTF-8 (with "
+            "one BOM or none).",
+            path=name,
+            line=1,
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -117,7 +125,8 @@ def check_header(path: Path, gz: bool) -> tuple[list[str], dict[str, str]]:
     missing = [c for c in REQUIRED_COLUMNS if c not in mapping]
     if missing:
         ignored = [c for c in UNDL_COLUMNS if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
-        shown = ", ".join(c.strip() for c in columns[:25]) + (" ..." if len(columns) > 25 else "")
+        shown = ", ".join(quote(c.strip(), 40) for c in columns[:25]) + (
+            f" ... ({len(columns) - 25} more)" if len(columns) > 25 else "")
         what = (f"missing column(s) {', '.join(missing)}" if len(missing) < len(REQUIRED_COLUMNS)
                 else "none of the UN columns found")
         raise DataFileError(

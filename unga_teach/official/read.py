@@ -32,6 +32,12 @@ def _check_path(p: Path) -> None:
                 "inside it.",
                 path=str(p),
             )
+        if p.exists() and not p.is_file():
+            raise DataFileError(
+                "this is not a regular file (a device such as /dev/null, a pipe or a socket). "
+                "Give the path of the CSV (or .csv.gz) file.",
+                path=str(p),
+            )
         if not p.is_file():
             raise DataFileError(
                 "file not found. Download 'General Assembly Voting Data' from "
