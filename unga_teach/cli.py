@@ -120,15 +120,14 @@ def _csv_target(args: argparse.Namespace) -> Path | None:
 
     if args.csv is None:
         return None
-    out = check_output_path(args.csv, overwrite=args.force, follow_symlinks=args.force,
-                            what="CSV file")
-    source = Path(args.path).expanduser()
+    wanted, source = Path(args.csv).expanduser(), Path(args.path).expanduser()
     with contextlib.suppress(OSError):
-        same = out.exists() and source.exists() and os.path.samefile(out, source)
-        if same or out.absolute() == source.absolute():
+        same = wanted.exists() and source.exists() and os.path.samefile(wanted, source)
+        if same or wanted.absolute() == source.absolute():
             raise OutputPathError(f"--csv {args.csv} is the file being compared; refusing to "
-                                  "write onto it. Choose another file.")
-    return out
+                                  "write onto it (even with --force). Choose another file.")
+    return check_output_path(args.csv, overwrite=args.force, follow_symlinks=args.force,
+                             what="CSV file")
 
 
 def _cache_line(status: str) -> str:
