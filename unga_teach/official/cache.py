@@ -9,11 +9,17 @@ values), so the whole file takes about 35 MB. A cached load maps the file
 into memory copy-on-write and wraps its columns without copying or decoding
 them: pages are read from disk when they are first used, and a change to the
 frame never reaches the file (on Windows, where a mapped file cannot be
-deleted, the file is read into memory instead). Only the structure and the
-dictionaries are checked on load (a cut-off or foreign file fails to open
-and is rebuilt); the codes are not scanned, as that would read the whole
-file on every load: the file is only ever written whole under a temporary
-name and then renamed into place.
+deleted, the file is read into memory instead). The file is only ever
+written whole under a temporary name and then renamed into place.
+
+Each entry stores the key of its source (below), its number of rows and a
+checksum of every column (:func:`checksum`: CRC-32 of the vote and country
+codes, 64-bit word sums of the rest, about 5 ms for the whole official file).
+:func:`load_cache` checks them, and the range of the vote codes, before any
+value is used: an entry that is damaged (a flipped byte, a cut-off file),
+of an older format, or copied from another file's entry is never used; it is
+rebuilt from the file and the caller says so (``rebuilt from the file: ...``
+in :class:`CacheStatus`, a warning from :func:`read_undl`).
 
 The key is a SHA-256 of the file's size, its modification time (ns), its
 first and last MiB and the cache format version: a few milliseconds for any
@@ -24,9 +30,10 @@ old mtime, and the first and last MiB are a further check. Not caught: an
 edit in the middle of the file that keeps both its size and its mtime (only
 done on purpose). The last four files used are kept; a cache file that
 cannot be read (damaged, or of an older format such as the Parquet files of
-format 4) is ignored and rebuilt. A cache folder that cannot be used only
-costs speed: the file is read without it and the caller is told why
-(:class:`CacheStatus`).
+format 4) is ignored and rebuilt. Only the names this package writes are
+ever deleted (``undl-<40 hex>.arrow``, its titles and their temporary
+files). A cache folder that cannot be used only costs speed: the file is
+read without it and the caller is told why (:class:`CacheStatus`).
 
 Public handles: :func:`cache_dir`, :func:`cache_usage`, :func:`clear_cache`
 (``unga-teach cache`` and ``unga-teach cache --clear``).
@@ -53,8 +60,9 @@ from ..errors import CacheError, DataFileError
 from .codes import UNDL_OUTPUT_COLUMNS
 
 #: Bump when the cached frame's layout changes: old cache files are then ignored
-#: (4 was two Parquet files per entry; 5 is one Arrow IPC file of the tidy frame).
-CACHE_FORMAT = 5
+#: (4 was two Parquet files per entry; 5 is one Arrow IPC file of the tidy frame;
+#: 6 adds the source key, the row count and the checksum to its metadata).
+CACHE_FORMAT = 6
 _CACHE_SUFFIX = ".arrow"
 _CACHE_PREFIX = "undl-"
 _CACHE_KEEP = 4
@@ -355,7 +363,8 @@ def checksum(parts: list[_Part]) -> str:
         digest.update(name.encode() + b"\x00")
         if name in ORDERED_COLUMNS:
             raw = np.ascontiguousarray(values).reshape(-1).view(np.uint8)
-            digest.update(zlib.crc32(raw).to_bytes(4, "little") + len(raw).to_bytes(8, "little"))
+            crc = zlib.crc32(raw.data)  # the array's own buffer: no copy
+            digest.update(crc.to_bytes(4, "little") + len(raw).to_bytes(8, "little"))
         else:
             digest.update(_word_sum(values))
         if dictionary is not None:
