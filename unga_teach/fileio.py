@@ -39,6 +39,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from os import PathLike
 from pathlib import Path
 
@@ -123,9 +124,10 @@ def atomic_write_bytes(path: str | PathLike[str], data: bytes, *, overwrite: boo
     """Write ``data`` to ``path`` whole or not at all; return the path written.
 
     The data goes to a temporary file in the same folder, is flushed and
-    synced, then renamed onto ``path`` (:func:`os.replace`). On any failure
-    the temporary file is removed and an existing file at ``path`` is left as
-    it was.
+    synced, then renamed onto ``path`` (:func:`os.replace`); a replaced file
+    keeps its permissions. On any failure the temporary file is removed, an
+    existing file at ``path`` is left as it was, and no placeholder is left
+    behind (the retry needs no ``overwrite``).
 
     Parameters
     ----------
@@ -182,6 +184,9 @@ def atomic_write_bytes(path: str | PathLike[str], data: bytes, *, overwrite: boo
             fh.flush()
             with contextlib.suppress(OSError):
                 os.fsync(fh.fileno())
+        if overwrite:  # a replaced file keeps its permissions
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
