@@ -259,9 +259,11 @@ def test_d4_fuzz_random_flipped_bytes_never_give_a_traceback_or_a_wrong_vote(
     original = cached.read_bytes()
     want = expected[VOTE_KEY].astype(str)
     rng = random.Random(20)
-    # half anywhere, half in the column data (the last two thirds of the file)
-    positions = [rng.randrange(len(original)) for _ in range(15)]
-    positions += [rng.randrange(len(original) // 3, len(original)) for _ in range(15)]
+    # anywhere, in the column data (the middle of the file), and in the footer (the
+    # schema again: a timestamp's unit or a dictionary's order flipped there)
+    positions = [rng.randrange(len(original)) for _ in range(10)]
+    positions += [rng.randrange(len(original) // 3, len(original) * 2 // 3) for _ in range(10)]
+    positions += [rng.randrange(len(original) - 1500, len(original)) for _ in range(10)]
     for pos in positions:
         data = bytearray(original)
         data[pos] ^= rng.randrange(1, 256)

@@ -306,9 +306,10 @@ _META_KEY = b"unga_teach"
 #: (any changed byte is caught: about 2 ms for the whole official file).
 ORDERED_COLUMNS: tuple[str, ...] = ("vote", "iso3")
 
-#: A part of the checksum: the column, its values (codes of a text column), its
-#: dictionary (or None) and its mask of missing values (or None).
-_Part = tuple[str, np.ndarray, Any, "np.ndarray | None"]
+#: A part of the checksum: the column, its Arrow type (a timestamp's unit, a
+#: dictionary's order ...), its values (codes of a text column), its dictionary
+#: (or None) and its mask of missing values (or None).
+_Part = tuple[str, str, np.ndarray, Any, "np.ndarray | None"]
 
 
 def _dictionary_bytes(dictionary: Any) -> bytes:
@@ -345,7 +346,8 @@ def _word_sum(data: np.ndarray) -> bytes:
 def checksum(parts: list[_Part]) -> str:
     """A digest of every column of the cached frame (hex), made when it is written.
 
-    Every byte of every column counts: the codes of :data:`ORDERED_COLUMNS`
+    Every byte of every column counts, and its Arrow type (a timestamp's
+    unit, a dictionary's order): the codes of :data:`ORDERED_COLUMNS`
     through CRC-32 (order matters: two states' votes swapped are caught),
     the values of every other column as a sum of 64-bit words (any changed
     byte is caught), and every dictionary and mask of missing values. About
@@ -354,13 +356,13 @@ def checksum(parts: list[_Part]) -> str:
     Examples
     --------
     >>> codes = np.array([0, 1, -1], dtype=np.int8)
-    >>> checksum([("vote", codes, None, None)]) == checksum(
-    ...     [("vote", codes[::-1].copy(), None, None)])
+    >>> checksum([("vote", "int8", codes, None, None)]) == checksum(
+    ...     [("vote", "int8", codes[::-1].copy(), None, None)])
     False
     """
     digest = hashlib.blake2b(digest_size=16)
-    for name, values, dictionary, mask in parts:
-        digest.update(name.encode() + b"\x00")
+    for name, kind, values, dictionary, mask in parts:
+        digest.update(f"{name}\x00{kind}\x00".encode())
         if name in ORDERED_COLUMNS:
             raw = np.ascontiguousarray(values).reshape(-1).view(np.uint8)
             crc = zlib.crc32(raw.data)  # the array's own buffer: no copy
@@ -398,12 +400,13 @@ def _to_arrow(frame: pd.DataFrame) -> tuple[Any, list[_Part]]:
             dictionary = pa.array(values.categories.array)  # pandas' str: large_string
             arrays.append(pa.DictionaryArray.from_arrays(  # pandas' codes are in range
                 indices, dictionary, ordered=bool(values.ordered), safe=False))
-            parts.append((str(col), codes, dictionary, None))
+            parts.append((str(col), str(arrays[-1].type), codes, dictionary, None))
         elif isinstance(values, pd.arrays.IntegerArray):
             plain = values.to_numpy(dtype=values.dtype.numpy_dtype, na_value=0)
             mask = np.asarray(values.isna())
             arrays.append(pa.array(plain, mask=mask))
-            parts.append((str(col), plain, None, mask if mask.any() else None))
+            parts.append((str(col), str(arrays[-1].type), plain, None,
+                          mask if mask.any() else None))
         else:
             array = np.asarray(values)
             if array.dtype.kind == "M":  # the int64 values as they are (NaT included): no copy
@@ -411,10 +414,10 @@ def _to_arrow(frame: pd.DataFrame) -> tuple[Any, list[_Part]]:
                 ticks = np.ascontiguousarray(array).view(np.int64)
                 arrays.append(pa.Array.from_buffers(pa.timestamp(unit), len(array),
                                                     [None, pa.py_buffer(ticks)]))
-                parts.append((str(col), ticks, None, None))
+                parts.append((str(col), str(arrays[-1].type), ticks, None, None))
             elif array.dtype.kind in "iuf":
                 arrays.append(pa.array(array))
-                parts.append((str(col), array, None, None))
+                parts.append((str(col), str(arrays[-1].type), array, None, None))
             else:
                 raise TypeError(f"column {col!r} of dtype {array.dtype} cannot be cached")
     return pa.table(arrays, names=list(frame.columns)), parts
@@ -442,15 +445,15 @@ def _view(memory: Any, base: int, array: Any, dtype: Any) -> np.ndarray:
 def _categories(dictionary: Any, ordered: bool) -> pd.CategoricalDtype:
     """The categorical dtype of a dictionary read from the cache.
 
-    pyarrow checks that the values are distinct and not null (in C++, a
-    fraction of what pandas' own check costs on a few thousand strings).
+    Called only once the entry's checksum matched (see :func:`_from_arrow`):
+    the dictionary is then byte for byte the one written from pandas'
+    categories, which are distinct and not null, so pandas' own checks (and
+    a pass of pyarrow over the values) are not needed.
     """
-    import pyarrow.compute as pc
-
-    if dictionary.null_count or len(pc.unique(dictionary)) != len(dictionary):
-        raise ValueError("a dictionary with repeated or missing values")
+    if dictionary.null_count:
+        raise ValueError("a dictionary with missing values")
     categories = pd.Index(pd.array(dictionary, dtype="str"))
-    try:  # pandas' own constructor without its checks (done above)
+    try:  # pandas' own constructor without its checks (see above)
         return pd.CategoricalDtype._from_fastpath(categories, ordered)  # type: ignore[attr-defined]
     except (AttributeError, TypeError):  # another pandas: the public constructor
         return pd.CategoricalDtype(categories, ordered=ordered)
@@ -482,7 +485,7 @@ def _from_arrow(batch: Any, memory: Any, base: int,
         raise CacheMismatch(f"it has {batch.num_rows} rows, {meta.get('rows')} when written")
     batch.validate()  # buffer sizes against lengths, without reading the values
     # first the checksum, before any value is interpreted (a damaged dictionary could
-    # otherwise crash pyarrow's own functions)
+    # otherwise crash pyarrow's own functions): it reads the buffers with numpy only
     views: list[tuple[str, Any, np.ndarray, np.ndarray | None]] = []
     parts: list[_Part] = []
     for col, array in zip(batch.schema.names, batch.columns, strict=True):
@@ -491,8 +494,7 @@ def _from_arrow(batch: Any, memory: Any, base: int,
         if pa.types.is_dictionary(kind):
             indices = array.indices  # -1 where a value is missing (see _to_arrow)
             codes = _view(memory, base, indices, indices.type.to_pandas_dtype())
-            array.dictionary.validate(full=True)  # offsets and UTF-8: a few thousand values
-            parts.append((str(col), codes, array.dictionary, None))
+            parts.append((str(col), str(kind), codes, array.dictionary, None))
         elif pa.types.is_timestamp(kind) or pa.types.is_integer(kind) \
                 or pa.types.is_floating(kind):
             dtype = (f"datetime64[{kind.unit}]" if pa.types.is_timestamp(kind)
@@ -500,7 +502,7 @@ def _from_arrow(batch: Any, memory: Any, base: int,
             codes = _view(memory, base, array, dtype)
             if array.null_count:
                 mask = ~array.is_valid().to_numpy(zero_copy_only=False)
-            parts.append((str(col), codes, None, mask))
+            parts.append((str(col), str(kind), codes, None, mask))
         else:
             raise ValueError(f"unexpected column {col} of type {kind}")
         views.append((str(col), array, codes, mask))
