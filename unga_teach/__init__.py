@@ -135,6 +135,10 @@ _EXPORTS: dict[str, str] = {
     "make_lesson": "lesson",
     "lesson_check": "lesson",
     "related_votes": "lesson",
+    # writing files whole or not at all
+    "atomic_write_text": "fileio",
+    "atomic_write_bytes": "fileio",
+    "OutputPathError": "fileio",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -188,6 +192,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         UnknownCountryError,
         UnknownResolutionError,
     )
+    from .fileio import OutputPathError, atomic_write_bytes, atomic_write_text
     from .groups import REGIONAL_GROUPS, group_members, group_names, load_groups
     from .lesson import lesson_check, make_lesson, related_votes
     from .maps import vote_map, vote_map_table

@@ -100,7 +100,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     dates = frame["date"].dropna()
     span = f", {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else ""
     print(f"read {path}: {len(frame):,} rows, {n_votes:,} recorded votes{span}")
-    print(f"cache: {frame.attrs.get('cache', 'off')}")
+    print(f"cache: {_cache_line(str(frame.attrs.get('cache', 'off')))}")
     checked = check_course_votes(select_votes(frame, "course"), str(path))
     record.install(checked.rows, str(path), accepted=checked.accepted, refused=checked.refused)
     if checked.refused:
@@ -120,9 +120,40 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _csv_target(args: argparse.Namespace) -> Path | None:
+    """The ``--csv`` file, checked before the comparison runs (never the file compared)."""
+    from .fileio import OutputPathError, check_output_path
+
+    if args.csv is None:
+        return None
+    wanted, source = Path(args.csv).expanduser(), Path(args.path).expanduser()
+    with contextlib.suppress(OSError):
+        same = wanted.exists() and source.exists() and os.path.samefile(wanted, source)
+        if same or wanted.absolute() == source.absolute():
+            raise OutputPathError(f"--csv {args.csv} is the file being compared; refusing to "
+                                  "write onto it (even with --force). Choose another file.")
+    return check_output_path(args.csv, overwrite=args.force, follow_symlinks=args.force,
+                             what="CSV file")
+
+
+def _cache_line(status: str) -> str:
+    """The cache status, once a background write has finished (it may have failed)."""
+    from .official.cache import write_outcome
+
+    if not status.startswith("written: "):
+        return status
+    path = Path(status.removeprefix("written: ").split(" (", 1)[0])
+    problem = write_outcome(path)
+    if problem is None:
+        return status
+    return f"not written: {problem} (the file was read without it)"
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
+    from .fileio import atomic_write_text
     from .official.compare import COMPARE_KINDS, compare_with_official
 
+    out = _csv_target(args)
     table = compare_with_official(args.path, progress=_show_progress(args))
     covered = table.attrs.get("covered", [])
     not_covered = table.attrs.get("not_covered", [])
@@ -143,12 +174,9 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if not hist.empty:
         print()
         _print_historical(hist)
-    if args.csv:
-        out = Path(args.csv)
-        try:
-            table.to_csv(out, index=False)
-        except OSError as exc:
-            raise UngaTeachError(f"cannot write {out}: {exc.strerror or exc}") from None
+    if out is not None:
+        atomic_write_text(out, table.to_csv(index=False), overwrite=args.force,
+                          follow_symlinks=args.force, what="CSV file")
         print(f"\nwrote {len(table)} row(s) to {out}")
     return 0
 
@@ -176,11 +204,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_cache(args: argparse.Namespace) -> int:
-    from .official.cache import cache_usage, clear_cache
+    from .official.cache import cache_dir, cache_usage, clear_cache
 
     if args.clear:
         removed = clear_cache()
-        print(f"cleared: {removed} file(s) deleted from {cache_usage().folder}")
+        print(f"cleared: {removed} file(s) deleted from {cache_dir()}")
         return 0
     print(f"cache: {cache_usage()}")
     return 0
@@ -278,11 +306,14 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 
 def _cmd_lesson(args: argparse.Namespace) -> int:
-    from .lesson import make_lesson
+    from .lesson import make_lesson, record_path_for
 
     path = make_lesson(args.symbol, args.out, record=args.record, overwrite=args.force)
     print(f"wrote {path} ({path.stat().st_size / 1024:.1f} KB): open it in JupyterLab and "
           "run all cells.")
+    if args.record is not None:
+        print(f"it loads the official file as {record_path_for(args.record, path)!r} (as seen "
+              "from the notebook's folder)")
     return 0
 
 
@@ -318,7 +349,11 @@ def _parser() -> argparse.ArgumentParser:
                     "for the course votes it covers.",
     )
     p_compare.add_argument("path", help="the CSV file")
-    p_compare.add_argument("--csv", metavar="OUT", help="also save the table as CSV")
+    p_compare.add_argument("--csv", metavar="OUT",
+                           help="also save the table as CSV (a new file: never the file "
+                                "compared)")
+    p_compare.add_argument("--force", action="store_true",
+                           help="replace an existing --csv file")
     p_compare.add_argument("--no-progress", action="store_true", help="no progress bar")
     p_compare.set_defaults(func=_cmd_compare)
     p_validate = sub.add_parser(

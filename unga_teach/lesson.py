@@ -39,6 +39,7 @@ import pandas as pd
 
 from .assess.self_checks import Question
 from .errors import UngaTeachError
+from .lesson_text import md_code, md_link, md_text
 
 __all__ = ["LESSON_CHECKS", "lesson_cells", "lesson_check", "lesson_questions", "make_lesson",
            "related_votes"]
@@ -77,6 +78,7 @@ class _Vote:
     course: bool  # a vote of the course data (works without an official file)
     agenda: str = ""  # the agenda title (official record only)
     subjects: str = ""  # the UN Library's subjects, "|"-separated (official record only)
+    totals_counted: bool = False  # the record gives no totals: counted from its rows
 
     @property
     def present(self) -> int:
@@ -88,6 +90,8 @@ class _Vote:
 
     @property
     def day(self) -> str:
+        if pd.isna(self.date):
+            return "date not recorded"
         return f"{self.date.day} {self.date:%B %Y}"
 
 
@@ -133,6 +137,7 @@ def _vote(symbol: object) -> _Vote:
         non_voting=int(info["non_voting"]), members=int(info["total_members"]),
         source_url=_text(info.get("source_url")), note=_text(info.get("note")), course=course,
         agenda=_text(info.get("agenda_title")), subjects=_text(info.get("subjects")),
+        totals_counted=bool(info.get("totals_counted", False)),
     )
 
 
@@ -375,13 +380,6 @@ def _code(cell_id: str, source: str) -> Any:
     return new_code_cell(_unindent(source), id=cell_id)
 
 
-def _md_text(text: str) -> str:
-    """Record text safe inside markdown (no markup, no HTML)."""
-    text = " ".join(str(text).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", text)
-
-
 def _majority_lines(v: _Vote) -> str:
     from .analysis import passes, votes_needed
 
@@ -421,11 +419,14 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
     v = _vote(symbol)
     r = repr(v.ref)
     pair = _comparison(v)
-    title = _md_text(v.title)
+    title = md_text(v.title)
+    label = md_text(v.label)
+    counted = (" (counted from the record's rows: the file gives no totals for this vote)"
+               if v.totals_counted else "")
     if record is not None:
-        file_name = Path(record).name.replace("`", "'")  # shown in a code span, as typed
         record_line = (f"Its second code cell loads the official UN voting file "
-                       f"`{file_name}`; keep that file where the cell says.")
+                       f"{md_code(os.fspath(record))}; keep that file where the cell says (the "
+                       "path is written as seen from this notebook's folder).")
     elif v.course:
         record_line = (
             "It uses the course data shipped with the package, so it runs without any "
@@ -441,8 +442,8 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
         _md("title", f"""
             # Lesson · {title}
 
-            *{v.label}, {v.day}: {v.yes} in favour, {v.no} against, {v.abstain}
-            abstentions; {v.non_voting} of {v.members} member states did not vote.*
+            *{label}, {v.day}: {v.yes} in favour, {v.no} against, {v.abstain}
+            abstentions; {v.non_voting} of {v.members} member states did not vote{counted}.*
 
             **Estimated time:** 25 minutes
 
@@ -463,7 +464,7 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
         _code("setup", _SETUP),
     ]
     if record is not None:
-        cells.append(_code("record", f"ut.use_official_record({str(Path(record))!r})"))
+        cells.append(_code("record", f"ut.use_official_record({os.fspath(record)!r})"))
     cells += [
         _md("vote", """
             ## The vote
@@ -538,8 +539,8 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
                 ## Related votes
 
                 The record has these other votes related to this one. The chart and table
-                after the list follow the same states from {_md_text(pair[0])} to
-                {_md_text(pair[1])} ({_md_text(other)} is the closest related vote): who
+                after the list follow the same states from {md_text(pair[0])} to
+                {md_text(pair[1])} ({md_text(other)} is the closest related vote): who
                 kept their vote and who moved.
                 """),
             _code("related-table", f'ut.show_table(ut.related_votes({r}), caption="Related '
@@ -614,12 +615,15 @@ def _explorer_call(v: _Vote, pair: tuple[str, str] | None) -> str:
 
 
 def _citation(v: _Vote) -> str:
-    source = (f"The totals of this vote: <{v.source_url}>." if v.source_url else "")
+    link = md_link(v.source_url)
+    source = (f"The totals of this vote: {link}." if link else
+              "The record gives no valid web address for this vote (only http and https "
+              "addresses are shown)." if v.source_url else "")
     return textwrap.dedent(f"""\
         ## Sources and how to cite
 
         {source} Each state's vote carries its own source: see the explorer, the map's
-        tooltips and `ut.load_votes({v.ref!r})`.
+        tooltips and {md_code(f"ut.load_votes({v.ref!r})")}.
 
         When you use the official voting data, cite: United Nations Dag Hammarskjöld
         Library, *General Assembly Voting Data*, United Nations, version N (month year),
@@ -654,12 +658,18 @@ def make_lesson(symbol: object, path: str | os.PathLike[str] | None = None, *,
         An official UN voting file: it is put in use here (as with
         :func:`unga_teach.use_official_record`, for this session too) to read
         the vote, and the notebook loads it itself with
-        ``ut.use_official_record(record)`` after the setup cell. Without it, the
-        vote is read from the record in use, and the notebook uses the record
-        in force where it runs (``UNGA_TEACH_UNDL``, or the course data).
+        ``ut.use_official_record(...)`` after the setup cell, with the path
+        as seen from the notebook's folder (relative when the file is inside
+        that folder, else absolute), so the notebook runs from its own folder.
+        Without it, the vote is read from the record in use, and the notebook
+        uses the record in force where it runs (``UNGA_TEACH_UNDL``, or the
+        course data).
     overwrite : bool, default False
         Replace an existing file (an instructor's edited lesson is otherwise
-        kept).
+        kept) and write through a symbolic link to a notebook. Without it an
+        existing file or any link is refused. The notebook is written whole
+        or not at all (a temporary file renamed into place: see
+        :func:`unga_teach.atomic_write_text`); its folder must exist.
 
     Returns
     -------
@@ -670,8 +680,9 @@ def make_lesson(symbol: object, path: str | os.PathLike[str] | None = None, *,
     ------
     UngaTeachError
         For an unknown vote (:class:`~unga_teach.errors.UnknownResolutionError`),
-        a procedural motion without a roll call, an existing file, or a folder
-        that cannot be written.
+        a procedural motion without a roll call, an empty path, a path that is
+        a folder, a link, an existing file, or in a folder that is missing or
+        cannot be written (:class:`~unga_teach.fileio.OutputPathError`).
 
     Examples
     --------
@@ -685,26 +696,77 @@ def make_lesson(symbol: object, path: str | os.PathLike[str] | None = None, *,
     import nbformat
     from nbformat.v4 import new_notebook
 
-    if record is not None:
-        if not Path(record).is_file():
-            raise UngaTeachError(f"The official file {record} does not exist.")
+    from .fileio import atomic_write_text
+
+    given = _check_record(record)
+    if given is not None:
         from .official.install import use_official_record
 
-        use_official_record(record)
+        use_official_record(given)
     v = _vote(symbol)
-    target = Path(path) if path is not None else _default_path(v)
+    target = _target(path, v, overwrite)
+    shown = record_path_for(given, target) if given is not None else None
+    nb = new_notebook(cells=lesson_cells(symbol, record=shown))
+    nb.metadata = _notebook_metadata()
+    nbformat.validate(nb)
+    text = nbformat.writes(nb)
+    atomic_write_text(target, text if text.endswith("\n") else text + "\n",
+                      overwrite=overwrite, follow_symlinks=overwrite, what="notebook")
+    return target
+
+
+def _check_record(record: str | os.PathLike[str] | None) -> Path | None:
+    """The official file given with ``record``, checked (a clear error otherwise)."""
+    if record is None:
+        return None
+    if not os.fspath(record).strip():
+        raise UngaTeachError("The official file path (record, --record) is empty: give the "
+                             "path of the CSV file.")
+    p = Path(record).expanduser()
+    try:
+        if p.is_dir():
+            raise UngaTeachError(f"The official file {p} is a folder, not a file: give the "
+                                 "path of the CSV (or .csv.gz) file inside it.")
+        if not p.exists():
+            raise UngaTeachError(f"The official file {p} does not exist.")
+    except OSError as exc:
+        raise UngaTeachError(f"Cannot use the official file {p}: {exc.strerror or exc}") \
+            from None
+    return p
+
+
+def _target(path: str | os.PathLike[str] | None, v: _Vote, overwrite: bool) -> Path:
+    """The notebook to write, checked before anything is written (see :mod:`.fileio`)."""
+    from .fileio import check_output_path
+
+    if path is not None and not os.fspath(path).strip():
+        raise UngaTeachError("The notebook path (path, --out) is empty: give a file name "
+                             "ending in .ipynb.")
+    target = Path(path).expanduser() if path is not None else _default_path(v)
     if target.suffix != ".ipynb":
         raise UngaTeachError(f"The lesson is a notebook: give a path ending in .ipynb, got "
                              f"{str(target)!r}.")
-    if target.exists() and not overwrite:
-        raise UngaTeachError(f"{target} already exists; choose another path or overwrite it "
-                             "(overwrite=True, or --force on the command line).")
-    nb = new_notebook(cells=lesson_cells(symbol, record=record))
-    nb.metadata = _notebook_metadata()
-    nbformat.validate(nb)
+    real = check_output_path(target, overwrite=overwrite, follow_symlinks=overwrite,
+                             what="notebook")
+    if real.suffix != ".ipynb":
+        raise UngaTeachError(f"{target} is a link to {real}, which is not a notebook: "
+                             "refusing to replace it.")
+    return real
+
+
+def record_path_for(record: str | os.PathLike[str], notebook: str | os.PathLike[str]) -> str:
+    """``record`` as the notebook writes it: relative inside the notebook's folder, else absolute.
+
+    Examples
+    --------
+    >>> record_path_for("/data/ga.csv", "/data/lesson.ipynb")
+    'ga.csv'
+    >>> record_path_for("/data/ga.csv", "/home/me/lesson.ipynb")
+    '/data/ga.csv'
+    """
+    absolute = Path(record).expanduser().absolute()
+    folder = Path(notebook).expanduser().absolute().parent
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, str(target))
-    except OSError as exc:
-        raise UngaTeachError(f"cannot write {target}: {exc.strerror or exc}") from None
-    return target
+        return str(absolute.relative_to(folder))
+    except ValueError:
+        return str(absolute)

@@ -29,7 +29,7 @@ from .course_votes import (
     resolve_resolution,
     series,
 )
-from .errors import NO_OFFICIAL_FILE, UnknownResolutionError
+from .errors import NO_OFFICIAL_FILE, DataFileError, UnknownResolutionError
 
 #: Public names (the course's own votes are defined in :mod:`unga_teach.course_votes`).
 __all__ = [
@@ -103,6 +103,10 @@ def resolve_vote(ref: object) -> VoteRef:
     UnknownResolutionError
         Nothing matches. Without an official file, the message names the file,
         its download address and how to set it.
+    DataFileError
+        A vote of the official file that the file does not show whole (its
+        rows do not match its own totals, as when the file was cut off):
+        such a vote is never used with states missing.
 
     Examples
     --------
@@ -138,6 +142,13 @@ def resolve_vote(ref: object) -> VoteRef:
     if row["course_id"]:
         rid = str(row["course_id"])
         return VoteRef(rid, True, None, str(_symbol_of(rid)))
+    problem = catalog.problems().get(int(uid))
+    if problem:
+        raise DataFileError(
+            f"the file does not show the vote {catalog.vote_id(uid)} whole ({problem}), so it "
+            "is not used: a state missing from the file would silently drop out of every "
+            "count. The file may have been cut off: download it again. (`unga-teach "
+            "validate` lists every such vote.)", path=str(record.STATE.path))
     return VoteRef(catalog.vote_id(uid), False, int(uid), str(row["symbol"]))
 
 
@@ -180,7 +191,10 @@ def official_vote_row(vote: VoteRef) -> pd.Series:
     Columns of :func:`load_resolutions` (``kind`` ``"resolution"``, totals
     from the file's ``total_*`` columns, ``source_url`` the record's
     address), then ``undl_id``, ``agenda_title``, ``subjects`` and
-    ``record`` (``"official"``).
+    ``record`` (``"official"``). Totals the file leaves blank (old votes)
+    are counted from the vote's rows, ``totals_counted`` is then ``True``
+    and the note says so: a blank total is never shown as 0. ``date`` is
+    ``NaT`` when the file gives none (the card then says "not recorded").
     """
     from . import record
 
@@ -191,14 +205,22 @@ def official_vote_row(vote: VoteRef) -> pd.Series:
     row = catalog.vote(vote.undl_id)
     texts = catalog.texts()
     from .official.catalog import clean_title
+    from .official.codes import TOTAL_COLUMNS
 
     text = texts.loc[vote.undl_id] if vote.undl_id in texts.index else None
     title = clean_title(text["title"]) if text is not None else ""
+    blank = [col for col in TOTAL_COLUMNS if pd.isna(row[col])]
+    counted = catalog.counted_totals(vote.undl_id) if blank else {}
 
     def count(col: str) -> int:
         value = row[col]
-        return 0 if pd.isna(value) else int(value)
+        return counted[col] if pd.isna(value) else int(value)
 
+    note = ("From the official UN voting record (UN Digital Library). The course data "
+            "has no statements, paragraphs or other sources for this vote.")
+    if blank:
+        note += (f" The file gives no {', '.join(blank)} for this vote: those totals are "
+                 "counted from its rows.")
     date = pd.Timestamp(row["date"])
     out = {
         "id": vote.id,
@@ -215,8 +237,8 @@ def official_vote_row(vote: VoteRef) -> pd.Series:
         "non_voting": count("total_non_voting"),
         "total_members": count("total_ms"),
         "source_url": str(row["link"]),
-        "note": ("From the official UN voting record (UN Digital Library). The course data "
-                 "has no statements, paragraphs or other sources for this vote."),
+        "note": note,
+        "totals_counted": bool(blank),
         "year": int(date.year) if not pd.isna(date) else 0,
         "label": f"{vote.id} ({date:%d %b %Y})" if not pd.isna(date) else vote.id,
         "undl_id": int(row["undl_id"]),
@@ -271,12 +293,12 @@ class ResolutionInfo(Mapping[str, Any]):
         symbol = str(r["symbol"] or "")
         adopted = symbol if bool(r["symbol_confirmed"]) and symbol else (
             "not confirmed by any source found")
-        date = pd.Timestamp(r["date"])
+        date = pd.Timestamp(r["date"]) if not pd.isna(r["date"]) else None
         result = (f"{int(r['yes'])} yes, {int(r['no'])} no, {int(r['abstain'])} abstain; "
                   f"{int(r['non_voting'])} of {int(r['total_members'])} members did not vote")
         fields: list[tuple[str, Any]] = [
             ("Vote id", f"{r['id']} ({kind})"),
-            ("Date", f"{date.day} {date:%B %Y}"),
+            ("Date", f"{date.day} {date:%B %Y}" if date is not None else "not recorded"),
             ("Session", str(r["session"] or "")),
             ("Draft", str(r["draft"] or "") or "not recorded"),
             ("Adopted symbol", adopted if r["kind"] == "resolution" else ""),

@@ -68,6 +68,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+import numpy as np
 import pandas as pd
 
 from .categories import VOTE_COLORS, VOTE_LABELS
@@ -96,6 +97,13 @@ DEFAULT_LABELS: dict[str, str] = {
 
 #: Text columns whose longest value is at most this long never wrap (ids, codes, dates).
 NOWRAP_MAX = 16
+
+#: At most this many rows are sent to the notebook (HTML or text); a longer table
+#: says how many rows are not shown (100,000 rows would be about 28 MB of HTML).
+MAX_SHOWN_ROWS = 2000
+
+#: ``decimals`` accepts whole numbers from 0 to this.
+MAX_DECIMALS = 12
 
 #: A word longer than this (a URL in a note) may break anywhere rather than widen the table.
 LONG_WORD = 30
@@ -335,6 +343,20 @@ class Table:
     def _cols(self) -> list[_Column]:
         return _columns(self.frame, self.labels, self.percent, self.links, self.decimals)
 
+    @property
+    def _shown(self) -> pd.DataFrame:
+        """The rows sent to the notebook (at most :data:`MAX_SHOWN_ROWS`)."""
+        return self.frame.iloc[:MAX_SHOWN_ROWS]
+
+    def _not_shown(self) -> str:
+        """A line saying how many rows are not shown, or ""."""
+        hidden = len(self.frame) - MAX_SHOWN_ROWS
+        if hidden <= 0:
+            return ""
+        return (f"{hidden:,} more row(s) not shown: the table has {len(self.frame):,} rows and "
+                f"at most {MAX_SHOWN_ROWS:,} are displayed. Filter or sort it first, or read "
+                "them all from .frame.")
+
     def _title(self) -> str:
         n = len(self.frame)
         rows = f"{n} row" + ("" if n == 1 else "s")
@@ -344,7 +366,7 @@ class Table:
     def __repr__(self) -> str:
         cols = self._cols()
         cells = [[c.text(v) for c, v in zip(cols, row, strict=True)]
-                 for row in self.frame.itertuples(index=False, name=None)]
+                 for row in self._shown.itertuples(index=False, name=None)]
         widths = [max([len(c.label)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
 
         def line(values: Sequence[str]) -> str:
@@ -356,6 +378,8 @@ class Table:
         lines += [line(r) for r in cells]
         if not cells:
             lines.append("(no rows)")
+        if self._not_shown():
+            lines.append(self._not_shown())
         return "\n".join(lines)
 
     # ---------------------------------------------------------------- HTML
@@ -423,7 +447,7 @@ class Table:
                        [f"{100 * w / TARGET_PX:.1f}%" for w in widths])
 
     def _texts(self, col: _Column) -> list[str]:
-        return [col.text(v) for v in self.frame[col.name]]
+        return [col.text(v) for v in self._shown[col.name]]
 
     @staticmethod
     def _head_px(col: _Column) -> float:
@@ -455,21 +479,24 @@ class Table:
     def to_html(self) -> str:
         """Return the table as HTML (what the notebook shows)."""
         cols = self._cols()
-        rows = list(self.frame.itertuples(index=False, name=None))
-        n = len(rows)
+        rows = list(self._shown.itertuples(index=False, name=None))
+        n = len(self.frame)
         layout = self._layout(cols)
+        more = self._not_shown()
+        note = f'<p class="ut-table-more">{escape(more)}</p>' if more else ""
         if not self.folded:
             table = self._table_html(cols, rows, self.caption or None, layout)
-            return f'<div class="ut-table-wrap">{table}</div>'
+            return f'<div class="ut-table-wrap">{table}{note}</div>'
         k = self.preview_rows
         head = (f"{self.caption}: " if self.caption else "") + f"the first {k} of {n} rows"
-        rest = f"Rows {k + 1} to {n} of {n}"
+        rest = f"Rows {k + 1} to {len(rows)} of {n}"
+        summary = f"Show all {n} rows" if not more else f"Show {len(rows)} of the {n:,} rows"
         return (
             '<div class="ut-table-wrap">'
             + self._table_html(cols, rows[:k], head, layout)
-            + f'<details><summary style="{_SUMMARY_CSS}">Show all {n} rows</summary>'
+            + f'<details><summary style="{_SUMMARY_CSS}">{summary}</summary>'
             + self._table_html(cols, rows[k:], rest, layout)
-            + "</details></div>"
+            + "</details>" + note + "</div>"
         )
 
     def _repr_html_(self) -> str:
@@ -490,20 +517,95 @@ def _as_frame(data: Any, index: bool | None) -> pd.DataFrame:
         if isinstance(data, Sequence) and not isinstance(data, (str, bytes)) and (
             all(isinstance(r, Mapping) for r in data)
         ):
-            return pd.DataFrame(list(data))
+            return pd.DataFrame([{_valid_text(k): _valid_text(v) if isinstance(v, str) else v
+                                  for k, v in r.items()} for r in data])
         raise TableError(
             f"show_table needs a pandas DataFrame, a Series or a list of dicts; "
             f"got {type(data).__name__}."
         )
     frame = data
     if isinstance(frame.columns, pd.MultiIndex):
-        frame = frame.copy()
+        frame = frame.copy(deep=False)
         frame.columns = [" ".join(str(p) for p in c if str(p)) for c in frame.columns]
+    _no_repeated_columns([str(c) for c in frame.columns])
     named = any(n is not None for n in frame.index.names)
     if index or (index is None and named):
-        names = [n if n is not None else "index" for n in frame.index.names]
+        taken = {str(c) for c in frame.columns}
+        names: list[str] = []
+        for i, n in enumerate(frame.index.names):
+            name = str(n) if n is not None else ("index" if frame.index.nlevels == 1
+                                                 else f"level {i + 1}")
+            while name in taken:  # an index level named like a column: keep both
+                name = f"{name} (index)"
+            taken.add(name)
+            names.append(name)
         frame = frame.rename_axis(names).reset_index()
     return frame
+
+
+def _no_repeated_columns(names: list[str]) -> None:
+    """Refuse two columns with one name (which of them would a header name?)."""
+    seen: set[str] = set()
+    repeated = [n for n in names if n in seen or seen.add(n)]  # type: ignore[func-returns-value]
+    if repeated:
+        raise TableError(f"show_table: the table has more than one column named "
+                         f"{', '.join(map(repr, dict.fromkeys(repeated)))}; rename them first "
+                         "(e.g. frame.columns = [...]) so each header names one column.")
+
+
+def _check_decimals(decimals: object) -> dict[str, int]:
+    """``decimals`` as a dict of whole numbers from 0 to :data:`MAX_DECIMALS`."""
+    if decimals is None:
+        return {}
+    if not isinstance(decimals, Mapping):
+        raise TableError(f"show_table: decimals must be a dict of column -> number of "
+                         f"decimals, e.g. {{'share': 1}}; got {decimals!r}.")
+    out = {}
+    for key, value in decimals.items():
+        if isinstance(value, bool) or not isinstance(value, int | np.integer) \
+                or not 0 <= int(value) <= MAX_DECIMALS:
+            raise TableError(f"show_table: decimals[{str(key)!r}] must be a whole number from 0 "
+                             f"to {MAX_DECIMALS}; got {value!r}.")
+        out[str(key)] = int(value)
+    return out
+
+
+def _valid_text(value: object) -> str:
+    """``str(value)`` with lone surrogates replaced (they cannot be sent as UTF-8)."""
+    return str(value).encode("utf-8", "replace").decode("utf-8")
+
+
+def _without_surrogates(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text with lone surrogates (bytes that were not UTF-8) shown with U+FFFD.
+
+    Only object columns can hold them; a column without any is kept as it is.
+    """
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.encode("utf-8", "replace").decode("utf-8")
+        return value
+
+    def bad(value: Any) -> bool:
+        if not isinstance(value, str):
+            return False
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+
+    columns = [clean(str(c)) for c in frame.columns]
+    changed = {}
+    for col in frame.columns:
+        values = frame[col]
+        if values.dtype == object and any(bad(v) for v in values):
+            changed[col] = values.map(clean)
+    if not changed and columns == [str(c) for c in frame.columns]:
+        return frame
+    out = frame.assign(**{str(k): v for k, v in changed.items()}) if changed else frame
+    out = out.copy(deep=False)
+    out.columns = columns
+    return out
 
 
 def _sort(frame: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
@@ -582,8 +684,11 @@ def show_table(
     Raises
     ------
     TableError
-        If ``data`` is not a table, a column is not in it, or a number is
-        out of range.
+        If ``data`` is not a table, a column is not in it or appears twice,
+        or a number is out of range (``decimals`` takes whole numbers from 0
+        to 12). A table longer than :data:`MAX_SHOWN_ROWS` rows displays
+        that many and says how many are not shown; text that is not valid
+        Unicode (lone surrogates) is shown with U+FFFD.
 
     Examples
     --------
@@ -610,8 +715,10 @@ def show_table(
     if preview_rows > fold_after:
         raise TableError(f"show_table: preview_rows ({preview_rows}) must not exceed "
                          f"fold_after ({fold_after}).")
-    frame = _as_frame(data, index)
+    checked_decimals = _check_decimals(decimals)
+    frame = _without_surrogates(_as_frame(data, index))
     available = [str(c) for c in frame.columns]
+    _no_repeated_columns(available)
     frame.columns = available
     if columns is None:
         wanted = {c: _label(c) for c in available}
@@ -622,7 +729,7 @@ def show_table(
     else:
         wanted = {str(c): _label(str(c)) for c in columns}
     extra_names = [*([sort_by] if isinstance(sort_by, str) else (sort_by or [])),
-                   *percent, *links, *(decimals or {})]
+                   *percent, *links, *checked_decimals]
     missing = [c for c in [*wanted, *extra_names] if c not in available]
     if missing:
         raise TableError(f"show_table: no column {', '.join(map(repr, dict.fromkeys(missing)))} "
@@ -634,11 +741,11 @@ def show_table(
     shown = frame[list(wanted)].reset_index(drop=True)
     return Table(
         frame=shown,
-        labels=wanted,
-        caption=caption,
+        labels={k: _valid_text(v) for k, v in wanted.items()},
+        caption=None if caption is None else _valid_text(caption),
         fold_after=fold_after,
         preview_rows=preview_rows,
         percent={str(c) for c in percent},
         links={str(c) for c in links},
-        decimals={str(k): int(v) for k, v in (decimals or {}).items()},
+        decimals=checked_decimals,
     )

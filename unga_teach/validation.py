@@ -31,6 +31,7 @@ from .categories import (
 )
 from .csvio import read_table
 from .errors import UngaTeachError
+from .official.codes import TOTAL_COLUMNS
 
 #: Allowed values of every categorical column of the shipped files ("" = may be blank).
 ALLOWED_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -262,7 +263,9 @@ def validate_official() -> list[str]:
 
     Reports a file that cannot be used (a bad ``UNGA_TEACH_UNDL``), the
     course votes it does not show whole (refused: their shipped rows stay),
-    and totals that differ from ``data/resolutions.csv``. Empty when no
+    totals that differ from ``data/resolutions.csv``, the other votes it does
+    not show whole (not used) and other votes' totals that are negative,
+    partly blank, above the membership or that do not add up. Empty when no
     official file is set.
 
     Examples
@@ -287,7 +290,69 @@ def validate_official() -> list[str]:
     problems = [f"{where}: {rid} refused (its shipped rows are kept): {why}"
                 for rid, why in info.refused.items()]
     problems += _official_totals(where, info.resolutions)
+    problems += _official_other_votes(where)
     return problems
+
+
+def _official_other_votes(where: str) -> list[str]:
+    """Every other vote of the file: shown whole, and totals that are possible.
+
+    A vote outside the course whose rows do not match its own totals (a file
+    cut off at a line end) is not used by the loaders (see
+    :func:`unga_teach.resolve_vote`); totals that are negative, larger than
+    the membership, partly blank (a ``NaN``) or that do not add up are
+    reported too. At most :data:`MAX_LISTED` votes are named per kind.
+    """
+    from . import record
+
+    catalog = record.official_catalog()
+    if catalog is None:
+        return []
+    votes = catalog.votes
+    other = votes["course_id"] == ""
+    problems: list[str] = []
+    incomplete = {uid: why for uid, why in catalog.problems().items()
+                  if not catalog.vote(uid)["course_id"]}
+    problems += _listed(where, "recorded vote(s) the file does not show whole (not used)",
+                        [f"{catalog.vote_id(uid)}: {why}" for uid, why in incomplete.items()])
+    import numpy as np
+
+    values = votes.loc[other, TOTAL_COLUMNS].astype("Float64").to_numpy(
+        dtype=float, na_value=np.nan)
+    ids = votes.loc[other, "undl_id"].to_numpy()
+    given = ~np.isnan(values)
+    partly = given.any(axis=1) & ~given.all(axis=1)
+    low = given & (values < 0)
+    high = given & (values > MEMBER_STATE_COUNT)
+    sums = values[:, :4].sum(axis=1)
+    off = given.all(axis=1) & (sums != values[:, 4])
+    bad: list[str] = []
+    for i in np.flatnonzero(partly | low.any(axis=1) | high.any(axis=1) | off):
+        name = catalog.vote_id(int(ids[i]))
+        if partly[i]:
+            blank = ", ".join(c for c, ok in zip(TOTAL_COLUMNS, given[i], strict=True) if not ok)
+            bad.append(f"{name}: {blank} blank or not a number while other totals are given")
+        if low[i].any():
+            bad.append(f"{name}: negative "
+                       f"{', '.join(c for c, b in zip(TOTAL_COLUMNS, low[i], strict=True) if b)}")
+        if high[i].any():
+            cols = ", ".join(c for c, b in zip(TOTAL_COLUMNS, high[i], strict=True) if b)
+            bad.append(f"{name}: {cols} above the {MEMBER_STATE_COUNT} member states")
+        if off[i]:
+            bad.append(f"{name}: yes + no + abstentions + non-voting = {int(sums[i])}, "
+                       f"total_ms {int(values[i, 4])}")
+    problems += _listed(where, "recorded vote(s) with impossible totals", bad)
+    return problems
+
+
+def _listed(where: str, what: str, items: list[str]) -> list[str]:
+    """One problem per item, at most :data:`MAX_LISTED`, then how many more."""
+    if not items:
+        return []
+    out = [f"{where}: {what}: {item}" for item in items[:MAX_LISTED]]
+    if len(items) > MAX_LISTED:
+        out.append(f"{where}: ... and {len(items) - MAX_LISTED} more {what}")
+    return out
 
 
 def _official_totals(where: str, resolutions: Iterable[str]) -> list[str]:

@@ -9,11 +9,17 @@ values), so the whole file takes about 35 MB. A cached load maps the file
 into memory copy-on-write and wraps its columns without copying or decoding
 them: pages are read from disk when they are first used, and a change to the
 frame never reaches the file (on Windows, where a mapped file cannot be
-deleted, the file is read into memory instead). Only the structure and the
-dictionaries are checked on load (a cut-off or foreign file fails to open
-and is rebuilt); the codes are not scanned, as that would read the whole
-file on every load: the file is only ever written whole under a temporary
-name and then renamed into place.
+deleted, the file is read into memory instead). The file is only ever
+written whole under a temporary name and then renamed into place.
+
+Each entry stores the key of its source (below), its number of rows and a
+checksum of every column (:func:`checksum`: CRC-32 of the vote and country
+codes, 64-bit word sums of the rest, about 5 ms for the whole official file).
+:func:`load_cache` checks them, and the range of the vote codes, before any
+value is used: an entry that is damaged (a flipped byte, a cut-off file),
+of an older format, or copied from another file's entry is never used; it is
+rebuilt from the file and the caller says so (``rebuilt from the file: ...``
+in :class:`CacheStatus`, a warning from :func:`read_undl`).
 
 The key is a SHA-256 of the file's size, its modification time (ns), its
 first and last MiB and the cache format version: a few milliseconds for any
@@ -24,9 +30,10 @@ old mtime, and the first and last MiB are a further check. Not caught: an
 edit in the middle of the file that keeps both its size and its mtime (only
 done on purpose). The last four files used are kept; a cache file that
 cannot be read (damaged, or of an older format such as the Parquet files of
-format 4) is ignored and rebuilt. A cache folder that cannot be used only
-costs speed: the file is read without it and the caller is told why
-(:class:`CacheStatus`).
+format 4) is ignored and rebuilt. Only the names this package writes are
+ever deleted (``undl-<40 hex>.arrow``, its titles and their temporary
+files). A cache folder that cannot be used only costs speed: the file is
+read without it and the caller is told why (:class:`CacheStatus`).
 
 Public handles: :func:`cache_dir`, :func:`cache_usage`, :func:`clear_cache`
 (``unga-teach cache`` and ``unga-teach cache --clear``).
@@ -37,7 +44,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import threading
+import zlib
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -51,8 +60,9 @@ from ..errors import CacheError, DataFileError
 from .codes import UNDL_OUTPUT_COLUMNS
 
 #: Bump when the cached frame's layout changes: old cache files are then ignored
-#: (4 was two Parquet files per entry; 5 is one Arrow IPC file of the tidy frame).
-CACHE_FORMAT = 5
+#: (4 was two Parquet files per entry; 5 is one Arrow IPC file of the tidy frame;
+#: 6 adds the source key, the row count and the checksum to its metadata).
+CACHE_FORMAT = 6
 _CACHE_SUFFIX = ".arrow"
 _CACHE_PREFIX = "undl-"
 _CACHE_KEEP = 4
@@ -108,7 +118,9 @@ class CacheStatus:
     file : pathlib.Path or None
         The cache file read or written; ``None`` for ``off`` and ``not written``.
     reason : str
-        Why the cache was not written (empty otherwise).
+        Why the cache was not written; for ``written``, why a cached copy
+        was rebuilt (it did not match its source: see :func:`load_cache`);
+        empty otherwise.
 
     Examples
     --------
@@ -122,7 +134,8 @@ class CacheStatus:
 
     def __str__(self) -> str:
         if self.action in {"read", "written"}:
-            return f"{self.action}: {self.file}"
+            extra = f" ({self.reason})" if self.reason else ""
+            return f"{self.action}: {self.file}{extra}"
         if self.action == "off":
             return "off"
         return f"not used: {self.reason} (the file was read without it)"
@@ -141,17 +154,41 @@ class CacheUsage:
                 f"{self.size_bytes / 1e6:.1f} MB)")
 
 
+#: The names this package writes in the cache folder (and only these are deleted):
+#: ``undl-<40 hex>.arrow``, its titles, their temporary files, and format 4's Parquet files.
+_OWN_NAME = re.compile(
+    r"undl-[0-9a-f]{40}(?:\.arrow|\.titles\.feather|\.titles\.tmp"
+    r"|\.arrow\.\d+\.\d+\.tmp|\.(?:rows|votes)\.parquet)")
+
+
 def _entries(folder: Path) -> list[Path]:
+    """The files of ``folder`` that this package wrote (see ``_OWN_NAME``).
+
+    A missing folder has none; a folder that cannot be listed (no permission,
+    or a file where the folder should be) raises :class:`CacheError`.
+    """
     try:
-        return [p for p in folder.glob(f"{_CACHE_PREFIX}*") if p.is_file()] \
-            if folder.is_dir() else []
+        with os.scandir(folder) as it:
+            return [Path(e.path) for e in it
+                    if _OWN_NAME.fullmatch(e.name) and e.is_file(follow_symlinks=False)]
+    except FileNotFoundError:
+        return []
+    except NotADirectoryError:
+        raise CacheError(f"the cache folder {folder} is a file, not a folder. Set "
+                         "UNGA_TEACH_CACHE to a folder (or unset it).") from None
     except OSError as exc:
         raise CacheError(f"cannot list the cache folder {folder}: "
-                         f"{exc.strerror or exc}") from None
+                         f"{exc.strerror or exc}; nothing was counted or deleted.") from None
 
 
 def cache_usage() -> CacheUsage:
     """Where the cache is, how many official files it holds and its size.
+
+    Raises
+    ------
+    CacheError
+        The folder cannot be listed (the message says so: it is never
+        reported as empty).
 
     Examples
     --------
@@ -172,13 +209,16 @@ def cache_usage() -> CacheUsage:
 def clear_cache() -> int:
     """Delete every cached official file; return the number of files deleted.
 
-    Only files this package wrote (``undl-*`` in :func:`cache_dir`) are
-    deleted; the folder itself stays.
+    Only the names this package writes (``undl-<key>.arrow``, its titles and
+    their temporary files, in :func:`cache_dir`) are deleted: any other file
+    there, even one called ``undl-...`` (a download of yours), stays; the
+    folder itself stays.
 
     Raises
     ------
     CacheError
-        A file cannot be deleted (with the reason).
+        The folder cannot be listed, or a file cannot be deleted (with the
+        reason).
 
     Examples
     --------
@@ -242,27 +282,111 @@ def cache_file(path: str | PathLike[str]) -> Path:
     >>> cache_file(p).name.endswith(".arrow")
     True
     """
-    found = cache_dir() / f"{_CACHE_PREFIX}{cache_key(path)[:40]}{_CACHE_SUFFIX}"
+    return cache_entry(path)[0]
+
+
+def cache_entry(path: str | PathLike[str]) -> tuple[Path, str]:
+    """The cache file of ``path`` (see :func:`cache_file`) and the key of ``path``.
+
+    The key (:func:`cache_key`) is stored inside the entry when it is written
+    and compared when it is read (:func:`load_cache`): an entry copied over
+    another one is never used for the wrong file.
+    """
+    key = cache_key(path)
+    found = cache_dir() / f"{_CACHE_PREFIX}{key[:40]}{_CACHE_SUFFIX}"
     wait_for_writes(found)  # a write under way: the file is complete when we return
-    return found
+    return found, key
 
 
 # ------------------------------------------------------------------------ cache
 _META_KEY = b"unga_teach"
 
+#: Columns summed byte by byte in order (CRC-32): a swap of two codes, which keeps
+#: the sum of a column, is caught there. Every other column is summed word by word
+#: (any changed byte is caught: about 2 ms for the whole official file).
+ORDERED_COLUMNS: tuple[str, ...] = ("vote", "iso3")
 
-def _to_arrow(frame: pd.DataFrame) -> Any:
-    """The frame as a pyarrow table without copying its columns.
+#: A part of the checksum: the column, its Arrow type (a timestamp's unit, a
+#: dictionary's order ...), its values (codes of a text column), its dictionary
+#: (or None) and its mask of missing values (or None).
+_Part = tuple[str, str, np.ndarray, Any, "np.ndarray | None"]
+
+
+def _dictionary_bytes(dictionary: Any) -> bytes:
+    """The strings of a pyarrow string dictionary as bytes (offsets and characters).
+
+    Read from its buffers as they are: a few microseconds for thousands of values.
+    """
+    import pyarrow as pa
+
+    if dictionary is None:
+        return b""
+    if not (pa.types.is_string(dictionary.type) or pa.types.is_large_string(dictionary.type)):
+        return str(dictionary.to_pylist()).encode("utf-8", "surrogatepass")
+    n = len(dictionary)
+    width = np.int64 if pa.types.is_large_string(dictionary.type) else np.int32
+    bufs = dictionary.buffers()
+    offsets = np.frombuffer(bufs[1], dtype=width, count=n + 1,
+                            offset=dictionary.offset * np.dtype(width).itemsize)
+    start, stop = int(offsets[0]), int(offsets[-1])
+    if start < 0 or stop < start or (bufs[2] is None and stop > start):
+        raise ValueError("a damaged dictionary")
+    chars = b"" if bufs[2] is None else memoryview(bufs[2])[start:stop]
+    return bytes((offsets - start).astype(np.int64).tobytes()) + bytes(chars)
+
+
+def _word_sum(data: np.ndarray) -> bytes:
+    """The sum of the bytes of ``data`` as 64-bit words (mod 2**64), its tail and its size."""
+    raw = np.ascontiguousarray(data).reshape(-1).view(np.uint8)
+    whole = len(raw) // 8 * 8
+    total = int(raw[:whole].view(np.uint64).sum(dtype=np.uint64)) if whole else 0
+    return total.to_bytes(8, "little") + bytes(raw[whole:]) + len(raw).to_bytes(8, "little")
+
+
+def checksum(parts: list[_Part]) -> str:
+    """A digest of every column of the cached frame (hex), made when it is written.
+
+    Every byte of every column counts, and its Arrow type (a timestamp's
+    unit, a dictionary's order): the codes of :data:`ORDERED_COLUMNS`
+    through CRC-32 (order matters: two states' votes swapped are caught),
+    the values of every other column as a sum of 64-bit words (any changed
+    byte is caught), and every dictionary and mask of missing values. About
+    5 ms for the whole official file (a CRC-32 of everything would take 35).
+
+    Examples
+    --------
+    >>> codes = np.array([0, 1, -1], dtype=np.int8)
+    >>> checksum([("vote", "int8", codes, None, None)]) == checksum(
+    ...     [("vote", "int8", codes[::-1].copy(), None, None)])
+    False
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    for name, kind, values, dictionary, mask in parts:
+        digest.update(f"{name}\x00{kind}\x00".encode())
+        if name in ORDERED_COLUMNS:
+            raw = np.ascontiguousarray(values).reshape(-1).view(np.uint8)
+            crc = zlib.crc32(raw.data)  # the array's own buffer: no copy
+            digest.update(crc.to_bytes(4, "little") + len(raw).to_bytes(8, "little"))
+        else:
+            digest.update(_word_sum(values))
+        if dictionary is not None:
+            digest.update(_dictionary_bytes(dictionary))
+        if mask is not None:
+            digest.update(_word_sum(np.asarray(mask, dtype=np.bool_)))
+    return digest.hexdigest()
+
+
+def _to_arrow(frame: pd.DataFrame) -> tuple[Any, list[_Part]]:
+    """The frame as a pyarrow table without copying its columns, and its checksum parts.
 
     Categoricals become dictionary arrays (their codes as indices, missing
     values as nulls), numbers and dates stay as they are, nullable integers
     keep their mask.
     """
-    import json
-
     import pyarrow as pa
 
     arrays = []
+    parts: list[_Part] = []
     for col in frame.columns:
         values = frame[col].array
         if isinstance(values, pd.Categorical):
@@ -276,10 +400,13 @@ def _to_arrow(frame: pd.DataFrame) -> Any:
             dictionary = pa.array(values.categories.array)  # pandas' str: large_string
             arrays.append(pa.DictionaryArray.from_arrays(  # pandas' codes are in range
                 indices, dictionary, ordered=bool(values.ordered), safe=False))
+            parts.append((str(col), str(arrays[-1].type), codes, dictionary, None))
         elif isinstance(values, pd.arrays.IntegerArray):
-            arrays.append(pa.array(values.to_numpy(dtype=values.dtype.numpy_dtype,
-                                                   na_value=0),
-                                   mask=np.asarray(values.isna())))
+            plain = values.to_numpy(dtype=values.dtype.numpy_dtype, na_value=0)
+            mask = np.asarray(values.isna())
+            arrays.append(pa.array(plain, mask=mask))
+            parts.append((str(col), str(arrays[-1].type), plain, None,
+                          mask if mask.any() else None))
         else:
             array = np.asarray(values)
             if array.dtype.kind == "M":  # the int64 values as they are (NaT included): no copy
@@ -287,13 +414,22 @@ def _to_arrow(frame: pd.DataFrame) -> Any:
                 ticks = np.ascontiguousarray(array).view(np.int64)
                 arrays.append(pa.Array.from_buffers(pa.timestamp(unit), len(array),
                                                     [None, pa.py_buffer(ticks)]))
+                parts.append((str(col), str(arrays[-1].type), ticks, None, None))
             elif array.dtype.kind in "iuf":
                 arrays.append(pa.array(array))
+                parts.append((str(col), str(arrays[-1].type), array, None, None))
             else:
                 raise TypeError(f"column {col!r} of dtype {array.dtype} cannot be cached")
-    meta = {"format": CACHE_FORMAT}
-    return pa.table(arrays, names=list(frame.columns)).replace_schema_metadata(
-        {_META_KEY: json.dumps(meta).encode("utf-8")})
+    return pa.table(arrays, names=list(frame.columns)), parts
+
+
+def _with_meta(table: Any, parts: list[_Part], key: str) -> Any:
+    """The table with the metadata checked on load: format, source key, rows, checksum."""
+    import json
+
+    meta = {"format": CACHE_FORMAT, "key": key, "rows": table.num_rows,
+            "checksum": checksum(parts)}
+    return table.replace_schema_metadata({_META_KEY: json.dumps(meta).encode("utf-8")})
 
 
 def _view(memory: Any, base: int, array: Any, dtype: Any) -> np.ndarray:
@@ -309,24 +445,32 @@ def _view(memory: Any, base: int, array: Any, dtype: Any) -> np.ndarray:
 def _categories(dictionary: Any, ordered: bool) -> pd.CategoricalDtype:
     """The categorical dtype of a dictionary read from the cache.
 
-    pyarrow checks that the values are distinct and not null (in C++, a
-    fraction of what pandas' own check costs on a few thousand strings).
+    Called only once the entry's checksum matched (see :func:`_from_arrow`):
+    the dictionary is then byte for byte the one written from pandas'
+    categories, which are distinct and not null, so pandas' own checks (and
+    a pass of pyarrow over the values) are not needed.
     """
-    import pyarrow.compute as pc
-
-    if dictionary.null_count or len(pc.unique(dictionary)) != len(dictionary):
-        raise ValueError("a dictionary with repeated or missing values")
+    if dictionary.null_count:
+        raise ValueError("a dictionary with missing values")
     categories = pd.Index(pd.array(dictionary, dtype="str"))
-    try:  # pandas' own constructor without its checks (done above)
+    try:  # pandas' own constructor without its checks (see above)
         return pd.CategoricalDtype._from_fastpath(categories, ordered)  # type: ignore[attr-defined]
     except (AttributeError, TypeError):  # another pandas: the public constructor
         return pd.CategoricalDtype(categories, ordered=ordered)
 
 
-def _from_arrow(batch: Any, memory: Any, base: int) -> pd.DataFrame:
+class CacheMismatch(ValueError):
+    """A cache entry that does not match its source (see :func:`load_cache`)."""
+
+
+def _from_arrow(batch: Any, memory: Any, base: int,
+                key: str | None = None) -> pd.DataFrame:
     """Inverse of :func:`_to_arrow` for a batch read from ``memory`` (no copy of the rows).
 
-    Raises ``ValueError`` (or another exception) on anything inconsistent.
+    Checks the format, the source key (when given), the checksum of every
+    column (:func:`checksum`, before any value is used) and the range of
+    the vote codes. Raises
+    :class:`CacheMismatch` (or another exception) on anything inconsistent.
     """
     import json
 
@@ -334,30 +478,56 @@ def _from_arrow(batch: Any, memory: Any, base: int) -> pd.DataFrame:
 
     meta = json.loads(batch.schema.metadata[_META_KEY])
     if meta.get("format") != CACHE_FORMAT:
-        raise ValueError("old cache format")
-    out: dict[str, Any] = {}
+        raise CacheMismatch("it is of an older cache format")
+    if key is not None and meta.get("key") != key:
+        raise CacheMismatch("it was written for another file (or another version of it)")
+    if meta.get("rows") != batch.num_rows:
+        raise CacheMismatch(f"it has {batch.num_rows} rows, {meta.get('rows')} when written")
+    batch.validate()  # buffer sizes against lengths, without reading the values
+    # first the checksum, before any value is interpreted (a damaged dictionary could
+    # otherwise crash pyarrow's own functions): it reads the buffers with numpy only
+    views: list[tuple[str, Any, np.ndarray, np.ndarray | None]] = []
+    parts: list[_Part] = []
     for col, array in zip(batch.schema.names, batch.columns, strict=True):
         kind = array.type
+        mask = None
         if pa.types.is_dictionary(kind):
             indices = array.indices  # -1 where a value is missing (see _to_arrow)
             codes = _view(memory, base, indices, indices.type.to_pandas_dtype())
-            dtype = _categories(array.dictionary, kind.ordered)
-            if dtype == VOTE_DTYPE:
-                dtype = VOTE_DTYPE
-            out[col] = pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
-        elif pa.types.is_timestamp(kind):
-            out[col] = _view(memory, base, array, f"datetime64[{kind.unit}]")
-        elif pa.types.is_integer(kind) or pa.types.is_floating(kind):
-            values = _view(memory, base, array, kind.to_pandas_dtype())
-            if not array.null_count:
-                out[col] = values
-            elif values.dtype.kind in "iu":  # a nullable integer column (blank totals)
+            parts.append((str(col), str(kind), codes, array.dictionary, None))
+        elif pa.types.is_timestamp(kind) or pa.types.is_integer(kind) \
+                or pa.types.is_floating(kind):
+            dtype = (f"datetime64[{kind.unit}]" if pa.types.is_timestamp(kind)
+                     else kind.to_pandas_dtype())
+            codes = _view(memory, base, array, dtype)
+            if array.null_count:
                 mask = ~array.is_valid().to_numpy(zero_copy_only=False)
-                out[col] = pd.arrays.IntegerArray(values, mask)
-            else:
-                raise ValueError(f"missing values in {col}")
+            parts.append((str(col), str(kind), codes, None, mask))
         else:
             raise ValueError(f"unexpected column {col} of type {kind}")
+        views.append((str(col), array, codes, mask))
+    if [name for name, _, _, _ in views] != UNDL_OUTPUT_COLUMNS:
+        raise CacheMismatch("its columns are not the reader's")
+    if checksum(parts) != meta.get("checksum"):
+        raise CacheMismatch("its checksum does not match the one stored when it was written")
+    out: dict[str, Any] = {}
+    for col, array, values, mask in views:
+        kind = array.type
+        if pa.types.is_dictionary(kind):
+            dictionary = array.dictionary
+            if col == "vote" and len(values) and (int(values.min()) < -1
+                                                  or int(values.max()) >= len(dictionary)):
+                raise CacheMismatch("its vote codes are out of range")
+            dtype = _categories(dictionary, kind.ordered)
+            if dtype == VOTE_DTYPE:
+                dtype = VOTE_DTYPE
+            out[col] = pd.Categorical.from_codes(values, dtype=dtype, validate=False)
+        elif mask is None:
+            out[col] = values
+        elif values.dtype.kind in "iu":  # a nullable integer column (blank totals)
+            out[col] = pd.arrays.IntegerArray(values, mask)
+        else:
+            raise ValueError(f"missing values in {col}")
     return pd.DataFrame(out, copy=False)
 
 
@@ -371,18 +541,23 @@ def _map(path: Path) -> Any:
         return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_COPY)
 
 
-def read_cache(cache_path: Path) -> pd.DataFrame | None:
-    """The tidy frame cached in ``cache_path``, or ``None``.
+def load_cache(cache_path: Path, key: str | None = None) -> tuple[pd.DataFrame | None, str]:
+    """The tidy frame cached in ``cache_path`` and, when it is not usable, why.
 
-    ``None`` when there is no usable entry: missing, damaged, of an old
-    format, or in a folder that cannot be read. Never raises.
+    Returns ``(frame, "")`` for a good entry, ``(None, "")`` when there is
+    none (or the folder cannot be read), and ``(None, reason)`` when the
+    entry exists but does not match: damaged, cut off, of an older format,
+    written for another source (``key``, see :func:`cache_entry`), a vote
+    code out of range, or a checksum (see :func:`checksum`) that differs
+    from the one stored when it was written. The caller then rebuilds it from
+    the file and says so. Never raises.
     """
     wait_for_writes(cache_path)
     try:
         if not cache_path.is_file():
-            return None
+            return None, ""
     except OSError:  # a folder we may not look into: read the file itself
-        return None
+        return None, ""
     try:
         import pyarrow as pa
         import pyarrow.ipc as ipc
@@ -391,35 +566,80 @@ def read_cache(cache_path: Path) -> pd.DataFrame | None:
         buffer = pa.py_buffer(memory)
         reader = ipc.open_file(buffer)
         if reader.num_record_batches != 1:
-            return None
-        frame = _from_arrow(reader.get_batch(0), memory, buffer.address)
-        if list(frame.columns) != UNDL_OUTPUT_COLUMNS or frame["vote"].dtype != VOTE_DTYPE:
-            return None
-    except Exception:  # any damage: ignore the file and rebuild it
-        return None
+            return None, "the cached copy was damaged (it has more than one part)"
+        frame = _from_arrow(reader.get_batch(0), memory, buffer.address, key)
+        if frame["vote"].dtype != VOTE_DTYPE:
+            raise CacheMismatch("its vote codes are not the reader's")
+    except CacheMismatch as exc:
+        return None, f"the cached copy did not match its source: {exc}"
+    except Exception as exc:  # any damage: ignore the file and rebuild it
+        what = type(exc).__name__
+        return None, f"the cached copy was damaged ({what})"
     with contextlib.suppress(OSError):
         os.utime(cache_path)  # most recently used
-    return frame
+    return frame, ""
+
+
+def read_cache(cache_path: Path, key: str | None = None) -> pd.DataFrame | None:
+    """The tidy frame cached in ``cache_path``, or ``None`` (see :func:`load_cache`).
+
+    ``None`` when there is no usable entry: missing, damaged, of an old
+    format, not matching ``key``, or in a folder that cannot be read. Never
+    raises.
+    """
+    return load_cache(cache_path, key)[0]
 
 
 #: cache file -> the thread still writing it (see :func:`write_cache`)
 _PENDING: dict[Path, threading.Thread] = {}
+#: cache file -> why its last background write failed (see :func:`write_outcome`)
+_FAILED: dict[Path, str] = {}
 _PENDING_LOCK = threading.Lock()
 
 
 def wait_for_writes(cache_path: Path | None = None) -> None:
-    """Wait until the cache file ``cache_path`` (default: every one) is written."""
+    """Wait until the cache file ``cache_path`` (default: every one) is written.
+
+    Every thread in the table was started before it was put there (see
+    :func:`write_cache`), so joining it never fails.
+    """
     with _PENDING_LOCK:
         threads = [t for p, t in _PENDING.items() if cache_path is None or p == cache_path]
     for thread in threads:
-        thread.join()
+        if thread is not threading.current_thread():
+            thread.join()
+
+
+def write_outcome(cache_path: Path) -> str | None:
+    """Wait for the background write of ``cache_path``; ``None`` if it was written, else why not.
+
+    Examples
+    --------
+    >>> write_outcome(Path("/no/such/undl-x.arrow")) is None
+    True
+    """
+    wait_for_writes(cache_path)
+    with _PENDING_LOCK:
+        return _FAILED.get(cache_path)
 
 
 def _open_sink(path: Path) -> Any:
-    """A new file to write the cache into (fails at once in a folder we may not write)."""
+    """A new file to write the cache into (fails at once in a folder we may not write).
+
+    The folder is created if needed; a temporary name of this process and
+    thread, opened with an exclusive create, is renamed onto the entry when
+    complete (see :func:`_finish`), so a reader never sees a partial entry.
+    """
     import pyarrow as pa
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OSError(f"{path.parent} is a file, not a folder (check UNGA_TEACH_CACHE)") from None
+    if not path.parent.is_dir():
+        raise OSError(f"{path.parent} is not a folder (check UNGA_TEACH_CACHE)")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    os.close(fd)
     return pa.OSFile(str(path), "wb")
 
 
@@ -432,50 +652,67 @@ def _write_ipc(table: Any, sink: Any) -> None:
 
 
 def _prune(folder: Path) -> None:
-    """Keep the most recently used entries; delete old formats and abandoned files."""
+    """Keep the most recently used entries; delete old formats and abandoned files.
+
+    Only names this package writes are touched (see ``_OWN_NAME``).
+    """
     import time
 
-    with contextlib.suppress(OSError):
-        entries = sorted(folder.glob(f"{_CACHE_PREFIX}*{_CACHE_SUFFIX}"),
+    with contextlib.suppress(OSError, CacheError):
+        own = _entries(folder)
+        entries = sorted((p for p in own if p.name.endswith(_CACHE_SUFFIX)),
                          key=lambda p: p.stat().st_mtime, reverse=True)
-        stale = [*entries[_CACHE_KEEP:], *folder.glob(f"{_CACHE_PREFIX}*.parquet")]
+        stale = [*entries[_CACHE_KEEP:], *(p for p in own if p.name.endswith(".parquet"))]
+        stale += [p.with_name(p.name.removesuffix(_CACHE_SUFFIX) + ".titles.feather")
+                  for p in entries[_CACHE_KEEP:]]
         # a write cut short (the process was killed) leaves its .tmp file behind
-        stale += [p for p in folder.glob(f"{_CACHE_PREFIX}*.tmp")
-                  if p.stat().st_mtime < time.time() - 3600]
+        stale += [p for p in own if p.name.endswith(".tmp")
+                  and p.stat().st_mtime < time.time() - 3600]
         for p in stale:
-            p.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                p.unlink(missing_ok=True)
 
 
-def _finish(table: Any, sink: Any, tmp: Path, cache_path: Path, *keep: Any) -> str | None:
-    """Write, then rename into place; return the reason when it failed.
+def _finish(table: Any, parts: list[_Part], key: str, sink: Any, tmp: Path,
+            cache_path: Path, *keep: Any) -> str | None:
+    """Compute the checksum, write, then rename into place; return the reason when it failed.
 
     ``keep`` holds the frame the table's columns belong to until the write is
     done: while it lives, pandas copies a column before changing it (copy on
     write), so a change made meanwhile never reaches the cache.
     """
+    reason: str | None = None
     try:
         try:
+            table = _with_meta(table, parts, key)
             with sink:
                 _write_ipc(table, sink)
             os.replace(tmp, cache_path)
         except Exception as exc:  # a full disk, or anything else: no cache, no harm
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            return f"cannot write the cache in {cache_path.parent}: {reason}"
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            reason = f"cannot write the cache in {cache_path.parent}: {why}"
+            return reason
         _prune(cache_path.parent)
         return None
     finally:
         with _PENDING_LOCK:
+            if reason is None:
+                _FAILED.pop(cache_path, None)
+            else:
+                _FAILED[cache_path] = reason
             if _PENDING.get(cache_path) is threading.current_thread():
                 del _PENDING[cache_path]
 
 
-def write_cache(frame: pd.DataFrame, cache_path: Path, *,
+def write_cache(frame: pd.DataFrame, cache_path: Path, *, key: str = "",
                 background: bool = False) -> str | None:
     """Write a cache entry; return ``None`` when written, else the reason it was not.
 
-    A read-only or full disk only costs speed: the caller reads without the
+    ``key`` is the source's :func:`cache_key`, stored in the entry with a
+    checksum of its vote columns (both checked by :func:`load_cache`). A
+    read-only or full disk only costs speed: the caller reads without the
     cache and says so. Older entries beyond the last four used, and files of
     older cache formats, are deleted.
 
@@ -485,7 +722,7 @@ def write_cache(frame: pd.DataFrame, cache_path: Path, *,
     (:func:`cache_file`, :func:`read_cache`, :func:`cache_usage`,
     :func:`clear_cache`) waits for the thread; the interpreter waits for it
     at exit. Should the write itself fail (a disk that fills up meanwhile),
-    the next read finds no cache and parses the file again.
+    :func:`write_outcome` says why and the next read parses the file again.
     """
     tmp = cache_path.with_name(f"{cache_path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
@@ -493,18 +730,19 @@ def write_cache(frame: pd.DataFrame, cache_path: Path, *,
     except OSError as exc:
         return f"cannot write the cache in {cache_path.parent}: {exc.strerror or exc}"
     try:
-        table = _to_arrow(frame)
+        table, parts = _to_arrow(frame)
     except BaseException:
         sink.close()
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         raise
     if not background:
-        return _finish(table, sink, tmp, cache_path)
+        return _finish(table, parts, key, sink, tmp, cache_path)
     wait_for_writes(cache_path)
-    thread = threading.Thread(target=_finish, args=(table, sink, tmp, cache_path, frame),
+    thread = threading.Thread(target=_finish,
+                              args=(table, parts, key, sink, tmp, cache_path, frame),
                               name=f"unga-teach cache {cache_path.name}", daemon=False)
-    with _PENDING_LOCK:
+    with _PENDING_LOCK:  # started before anyone can see it: join() never meets a new thread
+        thread.start()
         _PENDING[cache_path] = thread
-    thread.start()
     return None

@@ -101,6 +101,7 @@ class VoteCatalog:
         self.path = path
         self.cache = cache
         self._texts: pd.DataFrame | None = None
+        self._problems: dict[int, str] | None = None
         ids = frame["undl_id"].to_numpy()
         n = len(ids)
         starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]]) if n else np.array([], int)
@@ -195,6 +196,56 @@ class VoteCatalog:
                                 votes["undl_id"].astype(str).to_numpy(dtype=object)))
         return [str(i) for i in ids]
 
+    def problems(self) -> dict[int, str]:
+        """``undl_id`` -> why the file does not show that vote whole (built once).
+
+        A vote is shown whole when its rows match its own totals: as many
+        rows as ``total_ms``, and as many yes, no, abstain and non-voting rows
+        as ``total_yes`` ... ``total_non_voting``, the rule the course votes
+        follow (:func:`unga_teach.official.course.refusal_reason`). A file cut
+        off at a line end loses the end of its last vote: that vote is listed
+        here. Blank totals cannot be checked (the votes of the first sessions
+        have none): such a vote is not listed, and its totals are counted from
+        its rows (:meth:`counted_totals`).
+        """
+        if self._problems is None:
+            self._problems = self._find_problems()
+        return self._problems
+
+    def counted_totals(self, undl_id: int) -> dict[str, int]:
+        """The totals of one vote counted from its rows (``total_yes`` ... ``total_ms``)."""
+        counts = self.rows(undl_id)["vote"].astype(str).value_counts()
+        out = {col: int(counts.get(v, 0)) for col, v in zip(
+            TOTAL_COLUMNS[:4], ("yes", "no", "abstain", "non_voting"), strict=True)}
+        out[TOTAL_COLUMNS[4]] = len(self.rows(undl_id))
+        return out
+
+    def _find_problems(self) -> dict[int, str]:
+        n_votes = len(self.votes)
+        if not n_votes:
+            return {}
+        sizes = (self.votes["stop"] - self.votes["start"]).to_numpy()
+        codes = np.asarray(self.frame["vote"].array.codes, dtype=np.int64)
+        if self.order is not None:
+            codes = codes[self.order]
+        vote_of_row = np.repeat(np.arange(n_votes), sizes)
+        width = 6  # code -1 (blank) and the five vote values
+        counts = np.bincount(vote_of_row * width + codes + 1,
+                             minlength=n_votes * width).reshape(n_votes, width)
+        found: dict[int, list[str]] = {}
+        checks = [(TOTAL_COLUMNS[4], sizes, "rows")]
+        checks += [(col, counts[:, i + 1], f"{v!r} rows") for i, (col, v) in enumerate(zip(
+            TOTAL_COLUMNS[:4], ("yes", "no", "abstain", "non_voting"), strict=True))]
+        ids = self.votes["undl_id"].to_numpy()
+        for col, counted, what in checks:
+            total = self.votes[col]
+            given = total.notna().to_numpy()
+            expected = total.fillna(0).to_numpy(dtype=np.int64)
+            for i in np.flatnonzero(given & (counted != expected)):
+                found.setdefault(int(ids[i]), []).append(
+                    f"{int(counted[i])} {what} but {col} says {int(expected[i])}")
+        return {uid: "; ".join(why) for uid, why in found.items()}
+
     def rows(self, undl_id: int) -> pd.DataFrame:
         """The frame's rows of one vote (a slice of the frame, in file order)."""
         row = self.vote(undl_id)
@@ -253,7 +304,8 @@ class VoteCatalog:
 def read_texts(path: Path) -> pd.DataFrame | None:
     """``undl_id`` and the text columns (first row of each vote) of an official file.
 
-    Returns ``None`` when the file has none of :data:`TEXT_COLUMNS`.
+    Returns ``None`` when the file has none of :data:`TEXT_COLUMNS`. Bytes
+    that are not UTF-8 are replaced with U+FFFD (the reader accepted the file).
     """
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -266,7 +318,8 @@ def read_texts(path: Path) -> pd.DataFrame | None:
     if not wanted:
         return None
     include = [mapping["undl_id"]] + [mapping[c] for c in wanted]
-    text = pa.dictionary(pa.int32(), pa.string())
+    # bytes, decoded below: a title that is not valid UTF-8 is shown with U+FFFD, never fails
+    text = pa.dictionary(pa.int32(), pa.binary())
     types: dict[str, Any] = {mapping["undl_id"]: pa.int64()}
     types.update({mapping[c]: text for c in wanted})
     source: Any = (pa.input_stream(str(path), compression="gzip") if gz
@@ -286,5 +339,6 @@ def read_texts(path: Path) -> pd.DataFrame | None:
     table = table.take(pa.array(first))
     out = pd.DataFrame({"undl_id": table.column(mapping["undl_id"]).to_numpy()})
     for col in wanted:
-        out[col] = table.column(mapping[col]).cast(pa.string()).to_pylist()
+        out[col] = [None if b is None else b.decode("utf-8", "replace")
+                    for b in table.column(mapping[col]).cast(pa.binary()).to_pylist()]
     return out

@@ -168,4 +168,6 @@ def load_course_rows(path: str | PathLike[str], *, cache: bool = True,
     cache_note = str(status)
     if cache_note.startswith("not used"):
         notes += (f"cache {cache_note}",)
+    elif status.reason.startswith("rebuilt"):
+        notes += (f"{path}: cache {status.reason}",)
     return replace(check_course_votes(course, str(path), notes), frame=frame)

@@ -87,6 +87,14 @@ def check_header(path: Path, gz: bool) -> tuple[list[str], dict[str, str]]:
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise DataFileError(
+            "the file starts with two byte order marks (BOM, bytes EF BB BF): it was saved "
+            "twice by an editor. Use the original download, or save it again as UTF-8 (with "
+            "one BOM or none).",
+            path=name,
+            line=1,
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -117,7 +125,8 @@ def check_header(path: Path, gz: bool) -> tuple[list[str], dict[str, str]]:
     missing = [c for c in REQUIRED_COLUMNS if c not in mapping]
     if missing:
         ignored = [c for c in UNDL_COLUMNS if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
-        shown = ", ".join(c.strip() for c in columns[:25]) + (" ..." if len(columns) > 25 else "")
+        shown = ", ".join(_shown_name(c) for c in columns[:25]) + (
+            f" ... ({len(columns) - 25} more)" if len(columns) > 25 else "")
         what = (f"missing column(s) {', '.join(missing)}" if len(missing) < len(REQUIRED_COLUMNS)
                 else "none of the UN columns found")
         raise DataFileError(
@@ -253,6 +262,14 @@ def parse_csv(path: Path, gz: bool, mapping: dict[str, str], progress: bool,
     except (OSError, EOFError, zlib.error) as exc:
         raise _read_error(path, gz, exc) from None
     return table.rename_columns([_official_name(c, mapping) for c in table.column_names])
+
+
+def _shown_name(column: str) -> str:
+    """A column name for a message: as it is when short and printable, else quoted and cut."""
+    name = column.strip()
+    if len(name) <= 40 and name.isprintable():
+        return name
+    return quote(name, 40)
 
 
 def quote(text: object, limit: int = 120) -> str:

@@ -32,6 +32,12 @@ def _check_path(p: Path) -> None:
                 "inside it.",
                 path=str(p),
             )
+        if p.exists() and not p.is_file():
+            raise DataFileError(
+                "this is not a regular file (a device such as /dev/null, a pipe or a socket). "
+                "Give the path of the CSV (or .csv.gz) file.",
+                path=str(p),
+            )
         if not p.is_file():
             raise DataFileError(
                 "file not found. Download 'General Assembly Voting Data' from "
@@ -55,18 +61,23 @@ def load_all(path: str | PathLike[str], *, cache: bool,
     """Every row of an official file as a tidy frame, and what was done with the cache.
 
     A cache that cannot be used (no folder, not writable) only costs speed:
-    the file is read without it and the status says why.
+    the file is read without it and the status says why. A cached copy that
+    does not match its source (damaged, or written for another file: see
+    :func:`unga_teach.official.cache.load_cache`) is rebuilt from the file,
+    and the status says so (``reason`` starts with ``rebuilt from the file``).
     """
     p = Path(path).expanduser()
     _check_path(p)
     cache_path: Path | None = None
+    key = ""
     status = _cache.CacheStatus("off")
     if cache:
         try:
-            cache_path = _cache.cache_file(p)
+            cache_path, key = _cache.cache_entry(p)
         except CacheError as exc:
             status = _cache.CacheStatus("not written", None, str(exc))
-    frame = _cache.read_cache(cache_path) if cache_path is not None else None
+    frame, damaged = (_cache.load_cache(cache_path, key) if cache_path is not None
+                      else (None, ""))
     if frame is not None:
         return frame, _cache.CacheStatus("read", cache_path)
     gz = is_gzip(p)
@@ -86,9 +97,12 @@ def load_all(path: str | PathLike[str], *, cache: bool,
     if cache_path is not None:
         # the writer keeps a frame of its own: pandas then copies a column before the
         # caller changes it in place, so the cache gets the values as read (copy on write)
-        problem = _cache.write_cache(frame.copy(deep=False), cache_path, background=True)
-        status = (_cache.CacheStatus("written", cache_path) if problem is None
-                  else _cache.CacheStatus("not written", None, problem))
+        problem = _cache.write_cache(frame.copy(deep=False), cache_path, key=key,
+                                     background=True)
+        rebuilt = f"rebuilt from the file: {damaged}" if damaged else ""
+        status = (_cache.CacheStatus("written", cache_path, rebuilt) if problem is None
+                  else _cache.CacheStatus("not written", None,
+                                          f"{rebuilt}; {problem}" if rebuilt else problem))
     return frame, status
 
 
@@ -322,6 +336,8 @@ def read_undl(
     1  A/RES/44/1  SUN  non_voting         2
     """
     frame, status = load_all(path, cache=cache, progress=progress)
+    if status.reason.startswith("rebuilt"):
+        warnings.warn(f"{path}: cache {status.reason}", UserWarning, stacklevel=2)
     found = future_dates(frame)
     for message in found:
         warnings.warn(f"{path}: {message}", UserWarning, stacklevel=2)
