@@ -273,11 +273,30 @@ def test_map_table() -> None:
     assert t["vote"].astype(str).value_counts()["unknown"] > 0
 
 
-def test_charts_do_not_change_the_renderer() -> None:
+def test_charts_keep_a_renderer_chosen_on_purpose() -> None:
     before = alt.renderers.active
-    ut.tally_chart("2026")
-    ut.vote_map("2026")
-    assert alt.renderers.active == before
+    try:
+        for chosen in ("svg", "html", "mimetype"):
+            alt.renderers.enable(chosen)
+            ut.tally_chart("2026")
+            ut.vote_map("2026")
+            assert alt.renderers.active == chosen
+    finally:
+        alt.renderers.enable(before)
+
+
+def test_charts_switch_altairs_cdn_default_to_the_offline_renderer() -> None:
+    before = alt.renderers.active
+    try:
+        for make in (lambda: ut.tally_chart("2026"), lambda: ut.vote_map("2026"),
+                     lambda: ut.group_chart("2026"), lambda: ut.trend_chart(),
+                     lambda: ut.shift_chart(), lambda: ut.agreement_chart(["USA", "FRA"]),
+                     lambda: ut.affinity_chart("FRA", against=["USA", "RUS"])):
+            alt.renderers.enable("default")
+            make()
+            assert alt.renderers.active == "mimetype"
+    finally:
+        alt.renderers.enable(before)
 
 
 # ------------------------------------------------------------------ sizes

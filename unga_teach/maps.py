@@ -42,6 +42,7 @@ from .categories import MEMBER_STATE_COUNT, VOTE_LABELS, VOTE_ORDER
 from .charts import inline_data, vote_color, vote_name, wrap_lines
 from .errors import DataFileError
 from .members import load_members
+from .notebook import offline_chart
 from .types import ResolutionRef
 from .votes import load_votes
 
@@ -537,6 +538,7 @@ def _panel(view: MapView, lookup: alt.NamedData, states: pd.DataFrame,
     return panel
 
 
+@offline_chart
 def vote_map(resolution: ResolutionRef = "2026") -> alt.VConcatChart:
     """A world map of one vote with Europe and the Caribbean zoomed, drawn offline.
 

@@ -53,6 +53,7 @@ import pandas as pd
 from .analysis import voting_member
 from .errors import UngaTeachError
 from .members import Country
+from .notebook import offline_chart
 from .types import CountryRef
 
 if TYPE_CHECKING:  # altair is imported by affinity_chart only (it takes seconds to import)
@@ -513,6 +514,7 @@ def _with_gap_years(data: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["state", "reference", "year"], kind="stable", ignore_index=True)
 
 
+@offline_chart
 def affinity_chart(
     state: CountryRef | Sequence[CountryRef],
     *,

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..analysis import agreement_pairs, resolution_ids, votes_by_state
 from ..categories import VOTE_LABELS
+from ..notebook import offline_chart
 from ..resolutions import resolution_info, series
 from ..types import CountryRef, ResolutionRef
 from ..votes import load_votes
@@ -89,6 +90,7 @@ def _agreement_description(pairs: pd.DataFrame, ids: list[str]) -> str:
     )
 
 
+@offline_chart
 def agreement_chart(
     countries: Sequence[CountryRef], resolutions: Iterable[ResolutionRef] | None = None
 ) -> alt.HConcatChart:

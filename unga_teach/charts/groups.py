@@ -17,6 +17,7 @@ from ..analysis import group_iso3
 from ..categories import MEMBER_STATE_COUNT, VOTE_LABELS, VOTE_ORDER
 from ..errors import UngaTeachError
 from ..members import load_members
+from ..notebook import offline_chart
 from ..types import ResolutionRef
 from ..votes import load_votes
 from .style import (
@@ -143,6 +144,7 @@ def _group_description(
     )
 
 
+@offline_chart
 def group_chart(
     resolution: ResolutionRef = "2026", by: str | Sequence[str] = "un_regional_group"
 ) -> alt.LayerChart:

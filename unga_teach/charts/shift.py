@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..analysis import transitions
 from ..categories import MEMBER_STATE_COUNT, VOTE_LABELS, VOTE_ORDER
+from ..notebook import offline_chart
 from ..resolutions import resolution_info
 from ..types import ResolutionRef
 from .style import (
@@ -76,6 +77,7 @@ def _shift_description(res_a: ResolutionRef, res_b: ResolutionRef, t: pd.DataFra
     return text
 
 
+@offline_chart
 def shift_chart(res_a: ResolutionRef = "ES-11/7", res_b: ResolutionRef = "2026") -> alt.LayerChart:
     """How states' votes moved between two resolutions, as a from/to bubble grid.
 

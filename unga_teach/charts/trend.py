@@ -16,6 +16,7 @@ import pandas as pd
 from ..analysis import group_iso3, votes_by_state, voting_member
 from ..categories import MEMBER_STATE_COUNT, RECORDED_VOTES, VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
 from ..members import Country
+from ..notebook import offline_chart
 from ..resolutions import load_resolutions
 from ..types import CountryRef
 from ..votes import load_votes
@@ -156,6 +157,7 @@ def _trend_description(table: pd.DataFrame, states: list, groups: list[str]) -> 
     return text
 
 
+@offline_chart
 def trend_chart(
     countries: Iterable[CountryRef] | None = None, groups: Iterable[str] | None = None
 ) -> alt.VConcatChart:

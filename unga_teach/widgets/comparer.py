@@ -199,6 +199,9 @@ class VoteComparer(Panel):
             return None
         import altair as alt
 
+        from ..notebook import ensure_offline_renderer
+
+        ensure_offline_renderer()
         return alt.LayerChart.from_dict(self.chart_spec, validate=False)
 
 
