@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -198,9 +199,9 @@ def confidence_summary(levels: Iterable[str]) -> str:
     """
     from ..categories import CONFIDENCE_ORDER
 
-    counts = pd.Series(list(levels), dtype=object).value_counts()
-    parts = [f"{int(counts[c])} {'no source' if c == 'none' else c}"
-             for c in CONFIDENCE_ORDER if c in counts.index]
+    counts = Counter(str(level) for level in levels)  # a plain count: called per table row
+    parts = [f"{counts[c]} {'no source' if c == 'none' else c}"
+             for c in CONFIDENCE_ORDER if c in counts]
     return ", ".join(parts) if parts else "none"
 
 
