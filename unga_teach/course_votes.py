@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -152,6 +152,7 @@ def series() -> list[str]:
     return load_resolutions(include_procedural=False)["id"].astype(str).tolist()
 
 
+@lru_cache(maxsize=4096)  # a pure function of the text, called once per row of votes.csv
 def _key(text: str) -> str:
     text = text.strip().upper().replace(" ", "")
     text = re.sub(r"^A/RES/", "", text)
