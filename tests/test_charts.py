@@ -472,3 +472,21 @@ def test_trend_table_puts_short_ids_first_and_titles_last() -> None:
     t = ut.trend_table()
     assert list(t.columns[:2]) == ["resolution", "date"] and t.columns[-1] == "title"
     assert t["resolution"].str.len().max() <= 8
+
+
+def test_chart_labels_use_short_names_not_cut_official_ones() -> None:
+    """Axis and legend labels name the UK, the US and Russia in short (issue 21)."""
+    from unga_teach.members import CHART_NAMES
+
+    long_name = "United Kingdom of Great Britain and Northern Ireland"
+    specs = [ut.agreement_chart(["GBR", "USA", "RUS"]).to_dict(),
+             ut.trend_chart(countries=["GBR", "USA"]).to_dict(),
+             ut.affinity_chart("GBR", against=["USA", "RUS"]).to_dict()]
+    for spec in specs:
+        labels = {str(r.get(f)) for r in _dataset_rows(spec)
+                  for f in ("name_a", "name_b", "country", "reference_name", "state_name")
+                  if f in r}
+        assert "United Kingdom" in labels and long_name not in labels
+    members = set(ut.load_members(include_observers=True)["name"].astype(str))
+    assert set(CHART_NAMES) <= members  # every key is a UN name in the data
+    assert max(len(n) for n in CHART_NAMES.values()) <= 26

@@ -52,7 +52,7 @@ import pandas as pd
 
 from .analysis import voting_member
 from .errors import UngaTeachError
-from .members import Country
+from .members import Country, chart_name
 from .notebook import offline_chart
 from .types import CountryRef
 
@@ -553,7 +553,7 @@ def affinity_chart(
 
     tidy = affinity(state, against=against, by=by, include_abstain=include_abstain,
                     min_votes=min_votes)
-    names: dict[str, str] = tidy.attrs["names"]
+    names = {code: chart_name(n) for code, n in tidy.attrs["names"].items()}  # short labels
     refs = list(dict.fromkeys(tidy["reference"].astype(str)))
     if len(refs) > _MAX_CHART_REFERENCES:
         raise UngaTeachError(

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..analysis import agreement_pairs, resolution_ids, votes_by_state
 from ..categories import VOTE_LABELS
+from ..members import chart_name
 from ..notebook import offline_chart
 from ..resolutions import resolution_info, series
 from ..types import CountryRef, ResolutionRef
@@ -114,6 +115,8 @@ def agreement_chart(
     'yes'
     """
     pairs = agreement_pairs(countries, resolutions)
+    for col in ("name_a", "name_b"):  # labels: short names ("United Kingdom")
+        pairs[col] = [chart_name(str(n)) for n in pairs[col]]
     ids = resolution_ids(resolutions)
     order = list(dict.fromkeys(pairs["name_a"]))
     data = pairs.copy()
