@@ -114,7 +114,8 @@ def agreement_chart(
     >>> spec["hconcat"][1]["encoding"]["color"]["scale"]["domain"][0]
     'yes'
     """
-    pairs = agreement_pairs(countries, resolutions)
+    full = agreement_pairs(countries, resolutions)  # the description keeps the UN names
+    pairs = full.copy()
     for col in ("name_a", "name_b"):  # labels: short names ("United Kingdom")
         pairs[col] = [chart_name(str(n)) for n in pairs[col]]
     ids = resolution_ids(resolutions)
@@ -193,5 +194,5 @@ def agreement_chart(
                                 "are left out, an abstention counts as a position."),
             anchor="start", fontSize=15,
         ),
-        description=_agreement_description(pairs, ids),
+        description=_agreement_description(full, ids),
     ).resolve_scale(color="independent")
