@@ -7,6 +7,11 @@ checks the versions that matter. Problems come back as warnings in the
 returned report instead of exceptions. Calling it twice is harmless, and
 importing :mod:`unga_teach` changes nothing until it is called.
 
+Charts do not depend on it: every chart function of the package first calls
+:func:`ensure_offline_renderer`, which swaps Altair's CDN ``default`` renderer
+for ``mimetype`` (and leaves any renderer chosen on purpose alone), so a
+scratch notebook without a set-up cell draws its charts offline too.
+
 Examples
 --------
 >>> import unga_teach as ut
