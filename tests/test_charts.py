@@ -275,11 +275,30 @@ def test_map_table() -> None:
     assert t["vote"].astype(str).value_counts()["unknown"] > 0
 
 
-def test_charts_do_not_change_the_renderer() -> None:
+def test_charts_keep_a_renderer_chosen_on_purpose() -> None:
     before = alt.renderers.active
-    ut.tally_chart("2026")
-    ut.vote_map("2026")
-    assert alt.renderers.active == before
+    try:
+        for chosen in ("svg", "html", "mimetype"):
+            alt.renderers.enable(chosen)
+            ut.tally_chart("2026")
+            ut.vote_map("2026")
+            assert alt.renderers.active == chosen
+    finally:
+        alt.renderers.enable(before)
+
+
+def test_charts_switch_altairs_cdn_default_to_the_offline_renderer() -> None:
+    before = alt.renderers.active
+    try:
+        for make in (lambda: ut.tally_chart("2026"), lambda: ut.vote_map("2026"),
+                     lambda: ut.group_chart("2026"), lambda: ut.trend_chart(),
+                     lambda: ut.shift_chart(), lambda: ut.agreement_chart(["USA", "FRA"]),
+                     lambda: ut.affinity_chart("FRA", against=["USA", "RUS"])):
+            alt.renderers.enable("default")
+            make()
+            assert alt.renderers.active == "mimetype"
+    finally:
+        alt.renderers.enable(before)
 
 
 # ------------------------------------------------------------------ sizes
@@ -456,3 +475,21 @@ def test_trend_table_puts_short_ids_first_and_titles_last() -> None:
     t = ut.trend_table()
     assert list(t.columns[:2]) == ["resolution", "date"] and t.columns[-1] == "title"
     assert t["resolution"].str.len().max() <= 8
+
+
+def test_chart_labels_use_short_names_not_cut_official_ones() -> None:
+    """Axis and legend labels name the UK, the US and Russia in short (issue 21)."""
+    from unga_teach.members import CHART_NAMES
+
+    long_name = "United Kingdom of Great Britain and Northern Ireland"
+    specs = [ut.agreement_chart(["GBR", "USA", "RUS"]).to_dict(),
+             ut.trend_chart(countries=["GBR", "USA"]).to_dict(),
+             ut.affinity_chart("GBR", against=["USA", "RUS"]).to_dict()]
+    for spec in specs:
+        labels = {str(r.get(f)) for r in _dataset_rows(spec)
+                  for f in ("name_a", "name_b", "country", "reference_name", "state_name")
+                  if f in r}
+        assert "United Kingdom" in labels and long_name not in labels
+    members = set(ut.load_members(include_observers=True)["name"].astype(str))
+    assert set(CHART_NAMES) <= members  # every key is a UN name in the data
+    assert max(len(n) for n in CHART_NAMES.values()) <= 26

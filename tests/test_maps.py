@@ -151,7 +151,7 @@ def map_spec() -> dict[str, Any]:
 def test_map_says_crimea_is_drawn_in_ukraine(map_spec: dict) -> None:
     text = json.dumps(map_spec, ensure_ascii=False)
     assert "inside Russia" not in text and "inside Russia" not in maps.BOUNDARY_NOTE
-    world_title = map_spec["vconcat"][0]["title"]
+    world_title = map_spec["title"]  # the map's own title, above its legend
     subtitle = " ".join(world_title["subtitle"])
     assert "Crimea is drawn as part of Ukraine" in subtitle and "68/262" in subtitle
     assert "contested by Russia" in subtitle
@@ -177,7 +177,9 @@ def test_map_shows_how_votes_are_known(map_spec: dict) -> None:
               and v.get("field") == "confidence"]
     assert shapes
     legends = [s["legend"] for s in shapes if s.get("legend")]
-    assert legends and legends[0]["orient"] == "bottom"
+    # inside the world map's empty South Pacific, saying what no symbol means
+    assert legends and legends[0]["orient"] == "bottom-left"
+    assert "UN record" in " ".join(shapes[0]["title"])
     domain = shapes[0]["scale"]["domain"]
     assert domain == ["reported", "derived", "low", "disputed"]
     table = ut.vote_map_table("2026")
@@ -235,3 +237,52 @@ def test_projection_helper_matches_vega() -> None:
     assert match
     x, y = view.pixel(40.0, 30.0)
     assert abs(float(match.group(1)) - x) < 0.5 and abs(float(match.group(2)) - y) < 0.5
+
+
+#: A 1366x768 laptop: about 600 px of the notebook area is visible at once.
+LAPTOP_MAP_HEIGHT = 600
+
+
+@pytest.mark.parametrize("resolution", ["2026", "ES-11/7"])
+def test_map_with_its_legends_fits_a_laptop_screen(resolution: str) -> None:
+    """Draw the map (headless Vega) and measure it: legends included, under 600 px tall."""
+    vlc = pytest.importorskip("vl_convert")
+    spec = ut.vote_map(resolution).to_dict()
+    svg = vlc.vegalite_to_svg(json.dumps(spec), vl_version="5.8")
+    import re
+
+    match = re.search(r'<svg[^>]*\bwidth="([\d.]+)" height="([\d.]+)"', svg)
+    assert match
+    width, height = float(match.group(1)), float(match.group(2))
+    assert width <= 800 and height <= LAPTOP_MAP_HEIGHT, (width, height)
+    colour_legends = [v["legend"] for k, v in _walk(spec) if k == "color" and isinstance(v, dict)
+                      and v.get("legend")]
+    assert colour_legends and colour_legends[0]["orient"] == "top"  # above the map
+    assert len(spec["vconcat"][1]["hconcat"]) == 2  # the insets are kept
+
+
+def test_world_map_leaves_the_insets_symbols_to_the_insets() -> None:
+    spec = ut.vote_map("2026").to_dict()
+    world, insets = spec["vconcat"][0], spec["vconcat"][1]["hconcat"]
+
+    def marked(panel: dict) -> set[str]:
+        return {str(r["iso_num"]) for layer in panel["layer"] if "m_lon" in json.dumps(
+            layer.get("encoding", {})) for r in _rows(spec, layer)}
+
+    in_world, in_europe = marked(world), marked(insets[0])
+    france = "250"
+    assert france in in_europe and france not in in_world
+    assert in_world  # the rest of the world keeps its symbols
+
+
+def test_map_symbols_can_be_switched_off() -> None:
+    spec = ut.vote_map("2026", confidence=False).to_dict()
+    assert not [v for k, v in _walk(spec) if k == "shape" and isinstance(v, dict)]
+    assert "confidence=True" in " ".join(spec["title"]["subtitle"])
+
+
+def _rows(spec: dict, layer: dict) -> list[dict]:
+    data = layer.get("data", {})
+    if "values" in data:
+        return list(data["values"])
+    return list(spec["datasets"].get(data.get("name", ""), []))

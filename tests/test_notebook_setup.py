@@ -189,12 +189,41 @@ def test_import_has_no_side_effects() -> None:
         "before = (alt.renderers.active, pd.get_option('display.max_rows'))\n"
         "import unga_teach as ut\n"
         "import unga_teach.analysis, unga_teach.charts, unga_teach.maps, unga_teach.notebook\n"
-        "ut.tally_chart('2026'); ut.vote_map('2026')\n"
         "after = (alt.renderers.active, pd.get_option('display.max_rows'))\n"
         "assert before == after, (before, after)\n"
-        "print(after[0])\n"
+        "ut.tally_chart('2026'); ut.vote_map('2026')\n"
+        "assert pd.get_option('display.max_rows') == before[1]\n"
+        "print(after[0], alt.renderers.active)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=120, check=False)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "default"
+    # importing changes nothing; building a chart only swaps Altair's CDN default
+    assert result.stdout.strip() == "default mimetype"
+
+
+FRESH_CHART = """
+import json
+import altair as alt
+import unga_teach as ut
+assert alt.renderers.active == "default", alt.renderers.active  # importing changes nothing
+chart = {make}
+bundle = chart._repr_mimebundle_()
+data = bundle[0] if isinstance(bundle, tuple) else bundle
+print(json.dumps({{"renderer": alt.renderers.active, "mimetypes": sorted(data),
+                  "text": json.dumps(data)}}))
+"""
+
+
+@pytest.mark.parametrize("make", ['ut.tally_chart("2026")', 'ut.vote_map("2026")'])
+def test_a_chart_renders_offline_without_setup_notebook(make: str) -> None:
+    """A fresh process that never calls setup_notebook(): the chart is still offline."""
+    import json
+
+    out = subprocess.run([sys.executable, "-c", FRESH_CHART.format(make=make)],
+                         capture_output=True, text=True, check=True, timeout=120)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["renderer"] == "mimetype"
+    assert "application/vnd.vegalite.v5+json" in result["mimetypes"]
+    assert "text/html" not in result["mimetypes"]
+    assert "cdn.jsdelivr" not in result["text"] and "<script" not in result["text"]

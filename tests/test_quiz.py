@@ -326,3 +326,15 @@ def test_every_quiz_control_has_a_label() -> None:
     m = matching_quiz("Who said it?", PAIRS, "")
     assert [d.description for d in m.dropdowns] == [
         f"Quotation {i} said by:" for i in range(1, len(PAIRS) + 1)]
+
+
+def test_matching_quiz_rows_are_one_grid() -> None:
+    """Quotations, menus and marks sit in the columns of one grid, row by row."""
+    import ipywidgets as widgets
+
+    m = matching_quiz("Who said it?", PAIRS, "")
+    assert isinstance(m.grid, widgets.GridBox) and m.grid in m.children
+    assert len(m.grid.layout.grid_template_columns.split(" ")) >= 3
+    n = len(PAIRS)
+    assert list(m.grid.children) == [w for i in range(n) for w in
+                                     (m.quote_html[i], m.dropdowns[i], m.marks[i])]

@@ -199,3 +199,65 @@ def test_text_repr_is_aligned_and_has_the_caption() -> None:
 
 def test_exported_from_the_package() -> None:
     assert ut.show_table is show_table and ut.Table is Table and ut.name_sort_key is name_sort_key
+
+
+# ------------------------------------------------------------ default labels (issue 21)
+#: The package's own frames: each reads well with show_table(frame) and no rename dict.
+PACKAGE_FRAMES = {
+    "tally_table": lambda: ut.tally_table("2026"),
+    "vote_map_table": lambda: ut.vote_map_table("2026"),
+    "group_table": lambda: ut.group_table("2026"),
+    "trend_table": lambda: ut.trend_table(),
+    "shift_table": lambda: ut.shift_table("ES-11/7", "2026"),
+    "agreement_table": lambda: ut.agreement_table(["USA", "FRA"]),
+    "coverage": lambda: ut.coverage(),
+    "vote_history": lambda: ut.vote_history("United States"),
+    "load_votes": lambda: ut.load_votes("2026"),
+    "load_sources": lambda: ut.load_sources(),
+    "load_conflicts": lambda: ut.load_conflicts("2026"),
+    "load_statements": lambda: ut.load_statements("2026"),
+    "load_resolutions": lambda: ut.load_resolutions(),
+    "load_members": lambda: ut.load_members(),
+    "value_counts": lambda: ut.load_members(include_observers=True)["status"].value_counts(),
+}
+
+
+@pytest.mark.parametrize("name", PACKAGE_FRAMES)
+def test_package_frames_get_readable_distinct_headers(name: str) -> None:
+    from unga_teach.labels import COLUMN_LABELS, REPEATS
+
+    data = PACKAGE_FRAMES[name]()
+    t = show_table(data)
+    labels = list(t.labels.values())
+    assert len(labels) == len(set(labels)), f"{name}: two columns share a header: {labels}"
+    for column, label in t.labels.items():
+        assert "_" not in label, f"{name}: {column!r} is headed {label!r}"
+        assert column in COLUMN_LABELS, f"{name}: {column!r} has no label in labels.py"
+    frame = data if isinstance(data, pd.DataFrame) else data.reset_index()
+    for column, repeated in REPEATS.items():
+        if column in frame.columns and repeated in frame.columns:
+            assert column not in t.labels  # a pure repeat is left out by default
+
+
+def test_tally_table_reads_without_a_rename_dict() -> None:
+    t = ut.show_table(ut.tally_table("2026"))
+    assert t.labels["share_of_present_and_voting"] == "Share of present and voting"
+    assert "label" not in t.labels and t.labels["vote"] == "Vote"
+    assert "Share of present and voting" in _body(t)
+
+
+def test_explicit_labels_and_columns_still_win() -> None:
+    t = ut.show_table(ut.tally_table("2026"), {"label": "Position", "known": "Known"})
+    assert t.labels == {"label": "Position", "known": "Known"}
+    t = ut.show_table(ut.tally_table("2026"), ["vote", "label"])
+    assert list(t.labels) == ["vote", "label"]
+
+
+def test_stored_codes_read_as_words() -> None:
+    t = show_table(pd.DataFrame({"confidence": ["none", "reported"],
+                                 "outcome": ["not_located", "rejected"],
+                                 "note": ["none", "x"]}))
+    body = _body(t)
+    assert "not_located" not in body and "not located" in body
+    assert ">no source</td>" in body and ">none</td>" in body  # only coded columns change
+    assert "not located" in repr(t)

@@ -658,7 +658,8 @@ def test_country_explorer_says_how_sure_each_vote_is_and_what_unknown_means() ->
         if level != "none":
             assert f"<td>{level}</td>" in html  # one short word per row
             assert f"{level} = " in html  # ... explained in the key
-    assert "none = no source" in html
+    assert "no source = the vote is unknown" in html
+    assert ">none<" not in html and "not_located" not in html  # no raw codes
     assert "24\u00a0Feb\u00a02026" in html  # dates never break over two lines
 
 
@@ -700,3 +701,17 @@ def test_every_control_has_a_label_and_every_button_text(builder: Any) -> None:
     assert controls
     for c in controls:
         assert str(getattr(c, "description", "")).strip(), f"{type(c).__name__} has no label"
+
+
+def test_calculator_verdict_does_not_wrap() -> None:
+    """"✓ adopted" stays on one line next to its rule (issue 21)."""
+    w = ut.majority_calculator()
+    assert '<b style="white-space:nowrap">✓ adopted</b>' in w.verdict.value
+
+
+def test_widget_text_is_single_spaced() -> None:
+    """ipywidgets gives HTML widgets a 28-px line height; the text overrides it."""
+    from unga_teach.widget_text import TEXT_START
+
+    for w in (ut.majority_calculator().verdict, ut.country_explorer().result_html):
+        assert w.value.startswith(TEXT_START) and "line-height:1.45" in w.value

@@ -299,6 +299,15 @@ def transitions(a: ResolutionRef, b: ResolutionRef) -> pd.DataFrame:
     >>> int(row["count"].iloc[0])
     0
     """
+    from . import record
+
+    key = ("transitions", resolve_vote(a).id, resolve_vote(b).id)
+    out = record.derived(key, lambda: _transitions(a, b)).copy()  # built once per record
+    out["states"] = [list(s) for s in out["states"]]
+    return out
+
+
+def _transitions(a: ResolutionRef, b: ResolutionRef) -> pd.DataFrame:
     va = _vote_column(a)
     vb = _vote_column(b).reindex(va.index, fill_value="unknown")  # not in b's record
     pairs = pd.DataFrame({"from_vote": va.astype(str), "to_vote": vb.astype(str)})

@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -71,6 +71,45 @@ def resolutions_table() -> pd.DataFrame:
     return frame
 
 
+#: (the table, its rows by id, the ids of its resolutions), rebuilt when the table changes.
+_ROWS: list[tuple[pd.DataFrame, dict[str, pd.Series], tuple[str, ...]]] = []
+
+
+def _indexed() -> tuple[pd.DataFrame, dict[str, pd.Series], tuple[str, ...]]:
+    frame = resolutions_table()
+    if not _ROWS or _ROWS[0][0] is not frame:
+        rows = {str(r): frame.iloc[i] for i, r in enumerate(frame["id"])}
+        ids = tuple(str(r) for r, k in zip(frame["id"], frame["kind"], strict=True)
+                    if k == "resolution")
+        _ROWS[:] = [(frame, rows, ids)]
+    return _ROWS[0]
+
+
+def course_row(rid: str) -> pd.Series:
+    """The row of :func:`resolutions_table` of one course vote id (shared; copy to change).
+
+    A dict lookup: widgets ask for the same rows on every interaction, and a
+    boolean mask over the table costs about a millisecond each time.
+
+    Examples
+    --------
+    >>> course_row("ES-11/7")["yes"]
+    np.int64(93)
+    """
+    return _indexed()[1][rid]
+
+
+def series_ids() -> list[str]:
+    """The ids of the resolutions (not motions), oldest first, without copying the table.
+
+    Examples
+    --------
+    >>> series_ids() == series()
+    True
+    """
+    return list(_indexed()[2])
+
+
 def load_resolutions(*, include_procedural: bool = True) -> pd.DataFrame:
     """Load the votes covered by the course, oldest first.
 
@@ -113,6 +152,7 @@ def series() -> list[str]:
     return load_resolutions(include_procedural=False)["id"].astype(str).tolist()
 
 
+@lru_cache(maxsize=4096)  # a pure function of the text, called once per row of votes.csv
 def _key(text: str) -> str:
     text = text.strip().upper().replace(" ", "")
     text = re.sub(r"^A/RES/", "", text)

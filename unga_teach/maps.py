@@ -9,11 +9,16 @@ isthmus and its own tooltip. It needs no internet.
 Member states are coloured by vote with the fixed vote colours; ``unknown``
 (no source) is light grey and counted separately. A hollow symbol marks a
 vote that is not read off a UN record (reported by one source, derived from
-a statement or the totals, low confidence). The 28 member states too small
+a statement or the totals, low confidence); its legend sits in the empty
+South Pacific of the world map and says that no symbol means a UN record.
+The world map leaves the symbols of Europe and the Caribbean to the zoomed
+insets, where they do not crowd each other. The 28 member states too small
 for a 1:110m map are drawn as dots, spread apart where they would overlap,
 with a thin line to their true place. Shapes that are not UN member states
 (Taiwan, Western Sahara, Greenland, ...) have a pale fill and dashed outline.
-Two zoomed insets, Europe and the Caribbean, sit under the world map.
+Two zoomed insets, Europe and the Caribbean, sit under the world map; the
+vote legend is above it. The whole map is 780 px wide and under 600 px tall,
+so it fits a 1366x768 laptop screen with its legends.
 Because a map hides small states, :func:`vote_map_table` gives the same
 facts as text.
 
@@ -42,6 +47,7 @@ from .categories import MEMBER_STATE_COUNT, VOTE_LABELS, VOTE_ORDER
 from .charts import inline_data, vote_color, vote_name, wrap_lines
 from .errors import DataFileError
 from .members import load_members
+from .notebook import offline_chart
 from .types import ResolutionRef
 from .votes import load_votes
 
@@ -60,10 +66,10 @@ FACTS_DATASET = "vote-facts"
 #: Votes not read off a UN record get a hollow symbol: confidence -> (shape, legend label).
 #: ``official`` and ``confirmed`` (a UN record) get none; ``unknown`` is grey, no symbol.
 CONFIDENCE_MARKS: dict[str, tuple[str, str]] = {
-    "reported": ("circle", "Reported by one source"),
-    "derived": ("diamond", "Derived from a statement or the totals"),
-    "low": ("triangle-up", "Low confidence (one weak source)"),
-    "disputed": ("cross", "Disputed (sources disagree)"),
+    "reported": ("circle", "reported by one source"),
+    "derived": ("diamond", "derived from a statement or the totals"),
+    "low": ("triangle-up", "low (one weak source)"),
+    "disputed": ("cross", "disputed"),
 }
 
 #: Plain words for each confidence level, for tooltips and the table.
@@ -239,11 +245,12 @@ class MapView:
         )
 
 
-#: The three panels: the world, then Europe and the Caribbean zoomed, side by side.
-WORLD = MapView("world", "World", 780, 340, 10.0, 12.0, 144.0)
-EUROPE = MapView("europe", "Europe, zoomed", 385, 270, 17.0, 47.0, 560.0, dot_size=60)
-CARIBBEAN = MapView("caribbean", "Caribbean, zoomed", 385, 270, -70.0, 15.5, 760.0,
-                    dot_size=60)
+#: The three panels: the world, then Europe and the Caribbean zoomed, side by side
+#: (sized so that the whole map, legend included, is about 600 px tall: a laptop screen).
+WORLD = MapView("world", "World", 780, 272, 10.0, 10.0, 120.0, dot_size=36)
+EUROPE = MapView("europe", "Europe, zoomed", 385, 154, 15.0, 46.6, 370.0, dot_size=48)
+CARIBBEAN = MapView("caribbean", "Caribbean, zoomed", 385, 154, -70.0, 15.5, 540.0,
+                    dot_size=48)
 VIEWS: tuple[MapView, ...] = (WORLD, EUROPE, CARIBBEAN)
 
 
@@ -435,14 +442,15 @@ def _tips(place_title: str = "Member state") -> list[alt.Tooltip]:
     ]
 
 
-def _mark_shape(legend: bool) -> alt.Shape:
+def _mark_shape(legend: bool, title: str | list[str] = "Not read off a UN record") -> alt.Shape:
     present = list(CONFIDENCE_MARKS)
     return alt.Shape(
         "confidence:N",
         scale=alt.Scale(domain=present, range=[CONFIDENCE_MARKS[c][0] for c in present]),
-        title="Symbol: how the vote is known (none: a UN record)",
+        title=title,
         legend=alt.Legend(
-            orient="bottom", direction="vertical", labelLimit=300, titleLimit=400,
+            orient="bottom-left", direction="vertical", labelLimit=260, titleLimit=260,
+            padding=4, fillColor="white", offset=4,
             symbolStrokeColor="#222222", symbolFillColor="transparent",
             labelExpr=" : ".join(
                 f"datum.value === '{c}' ? '{label}'" for c, (_, label) in CONFIDENCE_MARKS.items()
@@ -452,8 +460,13 @@ def _mark_shape(legend: bool) -> alt.Shape:
 
 
 def _panel(view: MapView, lookup: alt.NamedData, states: pd.DataFrame,
-           legend: bool) -> alt.LayerChart:
-    """All layers of one panel; only the world panel draws the legends."""
+           legend: bool, marks_title: str | list[str] = "",
+           show_marks: bool = True) -> alt.LayerChart:
+    """All layers of one panel; only the world panel draws the legends.
+
+    The world panel leaves the symbols of the states inside the zoomed
+    insets to the insets, where they do not crowd each other.
+    """
     clip = view is not WORLD
     others = _with_facts(alt.Chart(_topo_data("countries")), lookup).transform_filter(
         "!isValid(datum.vote)").transform_calculate(
@@ -467,7 +480,7 @@ def _panel(view: MapView, lookup: alt.NamedData, states: pd.DataFrame,
     shapes = _with_facts(alt.Chart(_topo_data("countries")), lookup).transform_filter(
         "isValid(datum.vote)").mark_geoshape(
         stroke="white", strokeWidth=0.4 if view is WORLD else 0.7
-    ).encode(color=vote_color(legend=legend), tooltip=_tips())
+    ).encode(color=vote_color(legend=legend, legend_orient="top"), tooltip=_tips())
     crimea_feature, boundary_feature = _crimea_features()
     crimea = _with_facts(alt.Chart(alt.InlineData(values=[crimea_feature])).transform_calculate(
         iso_num="'804'"), lookup).transform_calculate(
@@ -508,8 +521,11 @@ def _panel(view: MapView, lookup: alt.NamedData, states: pd.DataFrame,
                  tooltip=[*_tips(), alt.Tooltip("note:N", title="Note")]))
 
     # Hollow symbols for votes not read off a UN record, over a white halo.
-    marks = states.loc[states["confidence"].isin(list(CONFIDENCE_MARKS)),
-                       ["iso3", "iso_num", "lon", "lat", "on_map"]].copy()
+    weak = states["confidence"].isin(list(CONFIDENCE_MARKS)) & show_marks
+    if view is WORLD:
+        weak &= pd.Series([not any(v.contains(lo, la) for v in VIEWS[1:]) for lo, la in
+                           zip(states["lon"], states["lat"], strict=True)], index=states.index)
+    marks = states.loc[weak, ["iso3", "iso_num", "lon", "lat", "on_map"]].copy()
     on_dot = ~marks["on_map"]
     marks["m_lon"] = [placed[i][0] if d else lo for i, d, lo in
                       zip(marks["iso3"], on_dot, marks["lon"], strict=True)]
@@ -526,9 +542,9 @@ def _panel(view: MapView, lookup: alt.NamedData, states: pd.DataFrame,
             tooltip=_tips(),
         )
         halo = base.mark_point(filled=False, stroke="white", strokeWidth=2.6, opacity=0.9,
-                               clip=clip).encode(shape=_mark_shape(legend=legend))
+                               clip=clip).encode(shape=_mark_shape(legend, marks_title))
         symbol = base.mark_point(filled=False, stroke="#222222", strokeWidth=1.1, opacity=1,
-                                 clip=clip).encode(shape=_mark_shape(legend=legend))
+                                 clip=clip).encode(shape=_mark_shape(legend, marks_title))
         layers += [halo, symbol]
     panel = alt.layer(*layers).project(**view.projection().to_dict()).properties(
         width=view.width, height=view.height)
@@ -537,15 +553,19 @@ def _panel(view: MapView, lookup: alt.NamedData, states: pd.DataFrame,
     return panel
 
 
-def vote_map(resolution: ResolutionRef = "2026") -> alt.VConcatChart:
+@offline_chart
+def vote_map(resolution: ResolutionRef = "2026", *, confidence: bool = True
+             ) -> alt.VConcatChart:
     """A world map of one vote with Europe and the Caribbean zoomed, drawn offline.
 
     Member states are coloured by vote with the fixed colours (``unknown``
     light grey). Crimea is drawn inside Ukraine (resolution 68/262), with a
     dashed line at the isthmus and its own tooltip. A hollow symbol marks a
     vote not read off a UN record (``reported``, ``derived``, ``low``,
-    ``disputed``; legend at the bottom). Small states are dots, spread apart
-    where they would overlap, with a thin line to their true place. Shapes
+    ``disputed``; its legend is in the world map's empty South Pacific;
+    the insets carry the symbols of Europe and the Caribbean). The vote
+    legend is above the map. Small states are dots, spread apart where they
+    would overlap, with a thin line to their true place. Shapes
     that are not UN member states are pale with a dashed outline. Every
     tooltip gives the vote, its confidence and its source. See
     :func:`vote_map_table` for the same facts as text.
@@ -553,11 +573,16 @@ def vote_map(resolution: ResolutionRef = "2026") -> alt.VConcatChart:
     Parameters
     ----------
     resolution : str, default "2026"
+    confidence : bool, default True
+        Draw the hollow symbols of the votes not read off a UN record.
+        ``False`` draws colours only (the subtitle then says the symbols are
+        off; the tooltips still give each vote's confidence).
 
     Returns
     -------
     altair.VConcatChart
-        780 px wide; its spec is about 150 KB (the inlined topology).
+        780 px wide, under 600 px tall with its legends; its spec is about
+        150 KB (the inlined topology).
 
     Examples
     --------
@@ -585,35 +610,36 @@ def vote_map(resolution: ResolutionRef = "2026") -> alt.VConcatChart:
     lookup = alt.NamedData(name=FACTS_DATASET)
 
     n_unknown = int((table["vote"] == "unknown").sum())
-    n_marked = int(table["confidence"].isin(list(CONFIDENCE_MARKS)).sum())
-    world = _panel(WORLD, lookup, states, legend=True).properties(
+    n_marked = int(table["confidence"].isin(list(CONFIDENCE_MARKS)).sum()) if confidence else 0
+    marks_title = [f"Not read off a UN record ({n_marked} states):",
+                   "(no symbol: a UN record)"] if n_marked else []
+    world = _panel(WORLD, lookup, states, legend=True, marks_title=marks_title,
+                   show_marks=confidence)
+    insets = alt.hconcat(
+        _panel(EUROPE, lookup, states, legend=False, show_marks=confidence),
+        _panel(CARIBBEAN, lookup, states, legend=False, show_marks=confidence),
+        spacing=10,
+        title=alt.TitleParams(wrap_lines(BOUNDARY_NOTE, 130), orient="bottom", anchor="start",
+                              fontSize=10, fontWeight="normal", color="#333333"),
+    )
+    unmarked = ("" if confidence or not int(table["confidence"].isin(list(CONFIDENCE_MARKS)).sum())
+                else " Symbols for votes not read off a UN record: vote_map(..., confidence=True).")
+    chart = alt.vconcat(
+        world, insets, spacing=4,
+        description=table.attrs["description"],
         title=alt.TitleParams(
-            wrap_lines(f"How each member state voted on {vote_name(resolution)}", 85),
+            wrap_lines(f"How each member state voted on {vote_name(resolution)}", 108),
+            fontSize=12,
             subtitle=[
                 *wrap_lines(
-                    f"Light grey: no sourced vote yet ({n_unknown} of {MEMBER_STATE_COUNT} "
-                    "states). Dots: "
-                    f"{int((~table['on_map']).sum())} states too small for this map. "
-                    "Dashed outline: not a UN member state."),
-                *wrap_lines(
-                    f"Hollow symbol: a vote not read off a UN record ({n_marked} states; see "
-                    "the legend below)."),
-                *wrap_lines(CRIMEA_NOTE),
+                    f"Light grey: no sourced vote yet ({n_unknown} of {MEMBER_STATE_COUNT}). "
+                    f"Dots: {int((~table['on_map']).sum())} states too small for the map. "
+                    "Dashed outline: not a UN member." + unmarked, 125),
+                *wrap_lines(CRIMEA_NOTE, 125),
             ],
             anchor="start",
         ),
-    )
-    insets = alt.hconcat(
-        _panel(EUROPE, lookup, states, legend=False),
-        _panel(CARIBBEAN, lookup, states, legend=False),
-        spacing=10,
-        title=alt.TitleParams(wrap_lines(BOUNDARY_NOTE, 115), orient="bottom", anchor="start",
-                              fontSize=11, fontWeight="normal", color="#333333"),
-    )
-    chart = alt.vconcat(
-        world, insets, spacing=12,
-        description=table.attrs["description"],
-    ).resolve_scale(color="shared", shape="shared")
+    ).resolve_scale(color="shared", shape="shared").resolve_legend(shape="independent")
     chart.params = [
         alt.VariableParameter(name=_PARAMS["sources"], value=urls),
         alt.VariableParameter(name=_PARAMS["confidence"], value=CONFIDENCE_WORDS),

@@ -317,6 +317,40 @@ def member_names() -> dict[str, str]:
     return dict(_name_map())
 
 
+#: Short names for chart labels, where the UN short name is too long for an axis or legend
+#: (an axis cuts it: "United Kingdom of Great Britai…"). Tables, tooltips and text keep
+#: the UN name; these are the names the UN itself uses in short lists and maps.
+CHART_NAMES: dict[str, str] = {
+    "Bolivia (Plurinational State of)": "Bolivia",
+    "Democratic People's Republic of Korea": "DPR Korea",
+    "Democratic Republic of the Congo": "DR Congo",
+    "Iran (Islamic Republic of)": "Iran",
+    "Lao People's Democratic Republic": "Lao PDR",
+    "Micronesia (Federated States of)": "Micronesia",
+    "Netherlands (Kingdom of the)": "Netherlands",
+    "Russian Federation": "Russia",
+    "Saint Vincent and the Grenadines": "St Vincent and Grenadines",
+    "Syrian Arab Republic": "Syria",
+    "United Kingdom of Great Britain and Northern Ireland": "United Kingdom",
+    "United Republic of Tanzania": "Tanzania",
+    "United States of America": "United States",
+    "Venezuela (Bolivarian Republic of)": "Venezuela",
+}
+
+
+def chart_name(name: str) -> str:
+    """The name a chart label shows: :data:`CHART_NAMES`, else the UN name itself.
+
+    Examples
+    --------
+    >>> chart_name("United Kingdom of Great Britain and Northern Ireland")
+    'United Kingdom'
+    >>> chart_name("France")
+    'France'
+    """
+    return CHART_NAMES.get(name, name)
+
+
 def country_name(iso3: str) -> str:
     """Return the UN short name for an ISO3 code.
 

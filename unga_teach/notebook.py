@@ -7,6 +7,11 @@ checks the versions that matter. Problems come back as warnings in the
 returned report instead of exceptions. Calling it twice is harmless, and
 importing :mod:`unga_teach` changes nothing until it is called.
 
+Charts do not depend on it: every chart function of the package first calls
+:func:`ensure_offline_renderer`, which swaps Altair's CDN ``default`` renderer
+for ``mimetype`` (and leaves any renderer chosen on purpose alone), so a
+scratch notebook without a set-up cell draws its charts offline too.
+
 Examples
 --------
 >>> import unga_teach as ut
@@ -17,12 +22,13 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata
 import platform
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from .errors import UngaTeachError
 from .html import SafeHTML, escape
@@ -338,6 +344,66 @@ def setup_notebook(*, renderer: str = "mimetype", check: bool = True) -> SetupRe
         warnings=found,
         record_warning=_record_warning(),
     )
+
+
+#: The renderer Altair starts with: HTML that loads Vega from a CDN (blank offline).
+ALTAIR_START_RENDERER = "default"
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def ensure_offline_renderer() -> str | None:
+    """Make sure Altair draws offline; return the active renderer (``None`` without Altair).
+
+    Altair starts with its ``"default"`` renderer, whose HTML loads Vega from
+    cdn.jsdelivr.net: offline, a chart is a blank box with "Error loading
+    script". This switches that one renderer to ``"mimetype"`` (drawn by
+    JupyterLab's built-in Vega-Lite 5 renderer). Any other renderer was chosen
+    on purpose (``"svg"``, ``"png"``, ``"html"``, ``"jupyter"``...) and is
+    left as it is. Calling it again changes nothing. Every chart function of
+    the package calls it, so a chart renders offline whether or not
+    :func:`setup_notebook` ran; with Altair 6 (whose ``mimetype`` JupyterLab 4
+    cannot draw) it does nothing.
+
+    Examples
+    --------
+    >>> import altair as alt
+    >>> _ = alt.renderers.enable("default")
+    >>> ensure_offline_renderer()
+    'mimetype'
+    >>> _ = alt.renderers.enable("svg")
+    >>> ensure_offline_renderer()
+    'svg'
+    >>> _ = alt.renderers.enable("mimetype")
+    """
+    try:
+        import altair as alt
+    except ImportError:
+        return None
+    if alt.renderers.active == ALTAIR_START_RENDERER and str(alt.SCHEMA_VERSION).startswith("v5"):
+        alt.renderers.enable("mimetype")
+    return str(alt.renderers.active)
+
+
+def offline_chart(build: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Decorate a function returning a chart so it first calls :func:`ensure_offline_renderer`.
+
+    Examples
+    --------
+    >>> @offline_chart
+    ... def answer() -> int:
+    ...     return 42
+    >>> answer(), answer.__name__
+    (42, 'answer')
+    """
+
+    @functools.wraps(build)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        ensure_offline_renderer()
+        return build(*args, **kwargs)
+
+    return wrapper
 
 
 def _record_warning() -> str | None:

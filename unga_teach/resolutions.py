@@ -24,6 +24,7 @@ import pandas as pd
 from .course_votes import (
     MAIN_RESOLUTION,
     RESOLUTION_COLUMNS,
+    course_row,
     load_resolutions,
     resolutions_table,
     resolve_resolution,
@@ -180,8 +181,7 @@ def resolve_votes(refs: object) -> list[VoteRef]:
 
 
 def _symbol_of(rid: str) -> str:
-    frame = resolutions_table()
-    row = frame.loc[frame["id"] == rid].iloc[0]
+    row = course_row(rid)
     return str(row["symbol"] or "") if bool(row["symbol_confirmed"]) else ""
 
 
@@ -365,5 +365,4 @@ def resolution_info(ref: object) -> ResolutionInfo:
     vote = resolve_vote(ref)
     if not vote.course:
         return ResolutionInfo(official_vote_row(vote))
-    frame = resolutions_table()
-    return ResolutionInfo(frame.loc[frame["id"] == vote.id].iloc[0].copy())
+    return ResolutionInfo(course_row(vote.id).copy())

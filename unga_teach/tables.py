@@ -50,7 +50,7 @@ Examples
 ['Türkiye', 'Turkmenistan', 'Tuvalu']
 >>> print(t)
 Demo (3 rows)
-Name           Share
+State          Share
 Türkiye        25.0%
 Turkmenistan  100.0%
 Tuvalu         50.0%
@@ -74,6 +74,7 @@ import pandas as pd
 from .categories import VOTE_COLORS, VOTE_LABELS
 from .errors import UngaTeachError
 from .html import escape, link, safe_url, vote_badge
+from .labels import COLUMN_LABELS, column_label, shown_by_default, value_word
 
 __all__ = ["Table", "TableError", "name_sort_key", "show_table"]
 
@@ -81,19 +82,8 @@ __all__ = ["Table", "TableError", "name_sort_key", "show_table"]
 #: the table arrives sorted letter by letter (codepoint order).
 NAME_COLUMNS: tuple[str, ...] = ("name", "country", "state", "speaker_state", "name_a")
 
-#: Column labels used when the caller gives none (otherwise "share_known" -> "Share known").
-DEFAULT_LABELS: dict[str, str] = {
-    "iso3": "ISO3",
-    "url": "Source",
-    "source_url": "Source",
-    "wording_source_url": "Source of the wording",
-    "un_regional_group": "UN regional group",
-    "non_voting": "Non-voting",
-    "present_and_voting": "Present and voting",
-    "yes_share_of_present_and_voting": "Yes share of present and voting",
-    "n_known": "Members with a known vote",
-    "known_of": "Known of members",
-}
+#: Column labels used when the caller gives none (one mapping, in :mod:`unga_teach.labels`).
+DEFAULT_LABELS: dict[str, str] = COLUMN_LABELS
 
 #: Text columns whose longest value is at most this long never wrap (ids, codes, dates).
 NOWRAP_MAX = 16
@@ -168,10 +158,7 @@ def _is_missing(value: Any) -> bool:
 
 
 def _label(column: str) -> str:
-    if column in DEFAULT_LABELS:
-        return DEFAULT_LABELS[column]
-    text = column.replace("_", " ").strip()
-    return text[:1].upper() + text[1:]
+    return column_label(column)
 
 
 def _host(url: str) -> str:
@@ -226,7 +213,7 @@ class _Column:
         if self.kind == "link":
             safe = safe_url(value)
             return (_host(safe) or safe) if safe else str(value)
-        return str(value)
+        return value_word(self.name, value)
 
     def html(self, value: Any) -> str:
         """The cell as escaped HTML."""
@@ -652,7 +639,12 @@ def show_table(
     columns : list of str or dict, optional
         The columns to show, in order; a dict maps each column to its header
         (e.g. ``{"speaker_state": "State", "summary": "What was said"}``).
-        By default all columns, with headers made from their names.
+        By default all columns but those that only repeat another in other
+        words (``label`` next to ``vote``), headed by the package's labels
+        (:data:`unga_teach.labels.COLUMN_LABELS`: ``share_of_present_and_voting``
+        -> "Share of present and voting"), or the name in words for other
+        columns. Labels given here win. Stored codes read as words
+        (``none`` -> "no source", :data:`unga_teach.labels.VALUE_WORDS`).
     caption : str, optional
         What the table shows, above it.
     sort_by : str or list of str, optional
@@ -707,6 +699,8 @@ def show_table(
     ...
     >>> ut.show_table(ut.vote_map_table("2026"), ["name", "vote"]).folded
     True
+    >>> list(ut.show_table(ut.tally_table("2026")).labels.values())[:3]
+    ['Vote', 'Named by a source', 'Official total']
     """
     for label, value in (("fold_after", fold_after), ("preview_rows", preview_rows)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -721,7 +715,7 @@ def show_table(
     _no_repeated_columns(available)
     frame.columns = available
     if columns is None:
-        wanted = {c: _label(c) for c in available}
+        wanted = {c: _label(c) for c in shown_by_default(available)}
     elif isinstance(columns, Mapping):
         wanted = {str(k): str(v) for k, v in columns.items()}
     elif isinstance(columns, str):

@@ -26,7 +26,7 @@ import pandas as pd
 from . import record
 from ._paths import data_file
 from .categories import CONFIDENCE_DTYPE, CONFIDENCE_ORDER, RECORDED_VOTES, VOTE_DTYPE
-from .course_votes import resolutions_table
+from .course_votes import series_ids
 from .csvio import read_table
 from .errors import DataFileError, UnknownCountryError
 from .members import find_country, load_members
@@ -409,5 +409,4 @@ def _votes_grid(wanted: tuple[str, ...]) -> pd.DataFrame:
 
 
 def _series_ids() -> list[str]:
-    frame = resolutions_table()
-    return frame.loc[frame["kind"] == "resolution", "id"].astype(str).tolist()
+    return series_ids()

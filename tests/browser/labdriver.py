@@ -47,7 +47,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -668,6 +668,7 @@ def run_notebook(
     run_timeout: float = 240.0,
     chart_timeout: float = 30.0,
     accessibility: bool = True,
+    on_charts: Callable[[Any], None] | None = None,
 ) -> NotebookResult:
     """Open ``path`` (inside the server's root) in a fresh workspace, Run All, check, interact.
 
@@ -676,6 +677,8 @@ def run_notebook(
     is closed). Before the widget actions, each self-check cell and each chart or
     table output is pictured to ``screenshot_dir/<notebook>/``; after them, axe-core
     checks the outputs (``accessibility``) and the whole notebook is pictured.
+    ``on_charts(page)``, when given, runs once the charts are drawn, before any
+    picture (the viewport is still the context's own size).
     """
     plan = NotebookPlan.from_file(path)
     res = NotebookResult(name=path.name, charts_expected=len(plan.chart_cells))
@@ -735,6 +738,8 @@ def run_notebook(
                 break
             page.wait_for_timeout(300)
         res.charts_s = time.perf_counter() - t0
+        if on_charts is not None:
+            on_charts(page)
 
         cells = page.locator(f"{PANEL} .jp-Cell")
         for i in plan.widget_cells:

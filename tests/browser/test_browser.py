@@ -138,3 +138,67 @@ def _run_and_check(path: Path, lab: labdriver.LabServer, lab_context) -> None:
     if REQUIRE_CLEAN_ON_OPEN and res.dirty_on_open:
         failures.append("the notebook is marked unsaved (jp-mod-dirty) right after opening")
     assert not failures, f"{name}:\n- " + "\n- ".join(failures)
+
+
+#: A student laptop's screen (issue 21): the map with its legends must fit it.
+LAPTOP = {"width": 1366, "height": 768}
+#: How tall the map may be on screen (its legends included).
+MAP_MAX_PX = 620
+
+
+def test_charts_render_offline_without_a_setup_cell_and_the_map_fits_a_laptop(
+        lab: labdriver.LabServer, lab_context) -> None:
+    """An instructor's scratch notebook: no ``ut.setup_notebook()``, yet every chart draws.
+
+    At 1366x768 the map, legends included, fits the screen without sideways
+    scrolling; pictures: ``build/screenshots/no_setup_laptop_map.png`` (the
+    screen a learner sees) and ``build/screenshots/no_setup.png`` (the notebook).
+    """
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Scratch notebook (no set-up cell)"),
+        nbformat.v4.new_code_cell("import unga_teach as ut"),
+        nbformat.v4.new_code_cell('ut.vote_map("2026")'),
+        nbformat.v4.new_code_cell('ut.tally_chart("2026")'),
+    ]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    path = lab.root_dir / "no_setup.ipynb"
+    nbformat.write(nb, path)
+    measured: dict[str, float] = {}
+
+    def at_laptop_size(page) -> None:
+        page.set_viewport_size(LAPTOP)
+        page.wait_for_timeout(500)
+        chart = page.locator(f"{labdriver.PANEL} .jp-Cell").nth(2).locator(".vega-embed").first
+        chart.scroll_into_view_if_needed()
+        page.evaluate("(el) => el.scrollIntoView({block: 'start'})", chart.element_handle())
+        page.wait_for_timeout(300)
+        box = chart.bounding_box() or {}
+        measured.update({k: float(v) for k, v in box.items()})
+        measured["overflow_px"] = float(page.evaluate(
+            """(panel) => {
+                const nodes = document.querySelectorAll(panel + ' .jp-OutputArea-output');
+                let worst = 0;
+                for (const n of nodes) worst = Math.max(worst, n.scrollWidth - n.clientWidth);
+                const s = document.querySelector(panel + ' .jp-WindowedPanel-outer')
+                    || document.querySelector(panel + ' .jp-Notebook');
+                return Math.max(worst, s ? s.scrollWidth - s.clientWidth : 0);
+            }""", labdriver.PANEL))
+        labdriver.SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(labdriver.SCREENSHOT_DIR / "no_setup_laptop_map.png"))
+
+    res = labdriver.run_notebook(lab_context, lab, path, on_charts=at_laptop_size)
+    labdriver.RESULTS.append(res)
+    print("\n" + labdriver.summary(res), measured)
+    assert not res.external_requests, res.external_requests  # no CDN: vega@5 is not fetched
+    assert res.charts_drawn >= 2, f"{res.charts_drawn} charts drawn of 2 (no setup cell)"
+    assert not res.problems, res.problems
+    assert measured.get("height", 1e9) <= MAP_MAX_PX, measured
+    assert measured.get("width", 1e9) <= LAPTOP["width"] - 300, measured
+    assert measured.get("overflow_px", 1e9) <= 1, f"sideways scrolling: {measured}"
+    if res.a11y is not None and not res.a11y.error:
+        blocking = list(res.a11y.blocking(frozenset(KNOWN_A11Y_VIOLATIONS)))
+        assert not blocking, blocking

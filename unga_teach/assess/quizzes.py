@@ -29,6 +29,7 @@ import ipywidgets as widgets
 
 from ..errors import UngaTeachError
 from ..html import SafeHTML, escape
+from ..widget_text import TextHTML
 
 __all__ = ["MatchingQuiz", "Quiz", "matching_quiz", "quiz"]
 
@@ -149,7 +150,7 @@ class Quiz(widgets.VBox):
         self.attempts = 0
         self.solved = False
         self.last_error: BaseException | None = None
-        self.question_html = widgets.HTML(f"<p><b>{escape(question)}</b></p>")
+        self.question_html = TextHTML(f"<p><b>{escape(question)}</b></p>")
         # the description is the control's label for screen readers
         self.choices = widgets.RadioButtons(options=tuple(opts), value=None,
                                             description="Your answer:",
@@ -157,7 +158,7 @@ class Quiz(widgets.VBox):
                                             layout=widgets.Layout(width="auto"))
         self.check_button = widgets.Button(description="Check", button_style="primary",
                                            tooltip="Check your answer")
-        self.feedback = widgets.HTML("")
+        self.feedback = TextHTML("")
         self.feedback.add_class("ut-quiz-feedback")
         self.add_class("ut-quiz")
         self.check_button.on_click(_guarded_click(self, self.check))
@@ -318,9 +319,9 @@ class MatchingQuiz(widgets.VBox):
         self.attempts = 0
         self.solved = False
         self.last_error: BaseException | None = None
-        self.prompt_html = widgets.HTML(f"<p><b>{escape(prompt)}</b></p>")
+        self.prompt_html = TextHTML(f"<p><b>{escape(prompt)}</b></p>")
         options = [(self._CHOOSE, ""), *((s, s) for s in speakers)]
-        self.quote_html = [widgets.HTML(f"“{escape(q)}”", layout=widgets.Layout(flex="1 1 60%"))
+        self.quote_html = [TextHTML(f"“{escape(q)}”", layout=widgets.Layout(width="auto"))
                            for q, _ in items]
         # each dropdown's description is its label for screen readers
         self.dropdowns = [widgets.Dropdown(options=options, value="",
@@ -328,18 +329,24 @@ class MatchingQuiz(widgets.VBox):
                                            style={"description_width": "initial"},
                                            layout=widgets.Layout(width="auto"))
                           for i in range(1, len(items) + 1)]
-        self.marks = [widgets.HTML("") for _ in items]
+        self.marks = [TextHTML("") for _ in items]
         self.check_button = widgets.Button(description="Check", button_style="primary",
                                            tooltip="Check your matches")
-        self.feedback = widgets.HTML("")
+        self.feedback = TextHTML("")
         self.feedback.add_class("ut-quiz-feedback")
         self.add_class("ut-matching-quiz")
         self.check_button.on_click(_guarded_click(self, self.check))
         for i, dd in enumerate(self.dropdowns):
             dd.observe(lambda _change, i=i: self._on_select(i), names="value")
-        rows = [widgets.HBox([q, d, m]) for q, d, m in
-                zip(self.quote_html, self.dropdowns, self.marks, strict=True)]
-        self.children = [self.prompt_html, *rows, self.check_button, self.feedback]
+        # One grid, so the quotations, menus and marks line up in columns (rows of
+        # HBoxes were ragged: each menu started where its quotation ended).
+        cells = [w for row in zip(self.quote_html, self.dropdowns, self.marks, strict=True)
+                 for w in row]
+        self.grid = widgets.GridBox(cells, layout=widgets.Layout(
+            grid_template_columns="minmax(0, 3fr) max-content minmax(0, 2fr)",
+            grid_gap="6px 12px", align_items="center", width="100%"))
+        self.grid.add_class("ut-matching-grid")
+        self.children = [self.prompt_html, self.grid, self.check_button, self.feedback]
 
     def _on_select(self, i: int) -> None:
         self.marks[i].value = ""

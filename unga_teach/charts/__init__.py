@@ -10,7 +10,9 @@ chart and for checking the numbers. Every chart:
 - colours votes with one fixed, colour-blind-safe scale
   (:func:`vote_color_scale`), ``unknown`` included and always grey;
 - has tooltips and inline data only (no URLs), and stays within what
-  JupyterLab 4's built-in Vega-Lite 5.6 renderer draws.
+  JupyterLab 4's built-in Vega-Lite 5.6 renderer draws;
+- renders offline whether or not ``ut.setup_notebook()`` ran
+  (:func:`unga_teach.notebook.ensure_offline_renderer`).
 
 One module per concept: :mod:`~unga_teach.charts.style` (colours, labels,
 shared helpers), :mod:`~unga_teach.charts.tally`,

@@ -28,6 +28,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import UngaTeachError
+from ..members import chart_name
+from ..notebook import offline_chart
 from ..types import CountryRef
 from ..voting_affinity import (
     DEFAULT_REFERENCES,
@@ -90,6 +92,7 @@ def _hide_thin(tidy: pd.DataFrame, min_votes: int) -> tuple[pd.DataFrame, int]:
     return data, int(thin.sum())
 
 
+@offline_chart
 def affinity_chart(
     state: CountryRef | Sequence[CountryRef],
     *,
@@ -151,7 +154,7 @@ def affinity_chart(
     min_votes = _check_min_votes(min_votes)
     tidy = affinity(state, against=against, votes=votes, by=by,
                     include_abstain=include_abstain, min_votes=1)
-    names: dict[str, str] = tidy.attrs["names"]
+    names = {code: chart_name(n) for code, n in tidy.attrs["names"].items()}  # short labels
     refs = list(dict.fromkeys(tidy["reference"].astype(str)))
     if len(refs) > _MAX_CHART_REFERENCES:
         raise UngaTeachError(

@@ -15,6 +15,8 @@ import pandas as pd
 
 from ..analysis import agreement_pairs, resolution_ids, votes_by_state
 from ..categories import VOTE_LABELS
+from ..members import chart_name
+from ..notebook import offline_chart
 from ..resolutions import resolution_info, series
 from ..types import CountryRef, ResolutionRef
 from ..votes import load_votes
@@ -89,6 +91,7 @@ def _agreement_description(pairs: pd.DataFrame, ids: list[str]) -> str:
     )
 
 
+@offline_chart
 def agreement_chart(
     countries: Sequence[CountryRef], resolutions: Iterable[ResolutionRef] | None = None
 ) -> alt.HConcatChart:
@@ -111,7 +114,10 @@ def agreement_chart(
     >>> spec["hconcat"][1]["encoding"]["color"]["scale"]["domain"][0]
     'yes'
     """
-    pairs = agreement_pairs(countries, resolutions)
+    full = agreement_pairs(countries, resolutions)  # the description keeps the UN names
+    pairs = full.copy()
+    for col in ("name_a", "name_b"):  # labels: short names ("United Kingdom")
+        pairs[col] = [chart_name(str(n)) for n in pairs[col]]
     ids = resolution_ids(resolutions)
     order = list(dict.fromkeys(pairs["name_a"]))
     data = pairs.copy()
@@ -188,5 +194,5 @@ def agreement_chart(
                                 "are left out, an abstention counts as a position."),
             anchor="start", fontSize=15,
         ),
-        description=_agreement_description(pairs, ids),
+        description=_agreement_description(full, ids),
     ).resolve_scale(color="independent")

@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..categories import MEMBER_STATE_COUNT, RECORDED_VOTES, VOTE_LABELS, VOTE_ORDER
 from ..groups import GROUPINGS, group_sets
+from ..notebook import offline_chart
 from ..types import ResolutionRef
 from ..votes import load_votes
 from .style import (
@@ -138,6 +139,7 @@ def _group_description(
     )
 
 
+@offline_chart
 def group_chart(
     resolution: ResolutionRef = "2026", by: str | Sequence[str] = "un_regional_group"
 ) -> alt.LayerChart:

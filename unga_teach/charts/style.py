@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import json
 import textwrap
+from collections import Counter
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -73,12 +74,14 @@ def vote_label_expr(field: str = "datum.value") -> str:
 
 
 def vote_color(
-    field: str = "vote", title: str = "Vote", legend: bool = True, legend_columns: int = 5
+    field: str = "vote", title: str = "Vote", legend: bool = True, legend_columns: int = 5,
+    legend_orient: Literal["bottom", "top"] = "bottom",
 ) -> alt.Color:
     """Colour encoding of a vote field with the fixed scale and labelled legend.
 
-    The legend sits under the chart, in one row (a legend on the right would
-    push the chart past an 800-px notebook area).
+    The legend sits under the chart (or above it, ``legend_orient="top"``), in
+    one row (a legend on the right would push the chart past an 800-px
+    notebook area).
 
     Examples
     --------
@@ -89,7 +92,7 @@ def vote_color(
         f"{field}:N",
         scale=vote_color_scale(),
         title=title,
-        legend=alt.Legend(labelExpr=vote_label_expr(), orient="bottom",
+        legend=alt.Legend(labelExpr=vote_label_expr(), orient=legend_orient,
                           titleOrient="left" if legend_columns > 1 else "top",
                           labelLimit=200, columns=legend_columns)
         if legend else None,
@@ -214,9 +217,9 @@ def confidence_summary(levels: Iterable[str]) -> str:
     """
     from ..categories import CONFIDENCE_ORDER
 
-    counts = pd.Series(list(levels), dtype=object).value_counts()
-    parts = [f"{int(counts[c])} {'no source' if c == 'none' else c}"
-             for c in CONFIDENCE_ORDER if c in counts.index]
+    counts = Counter(str(level) for level in levels)  # a plain count: called per table row
+    parts = [f"{counts[c]} {'no source' if c == 'none' else c}"
+             for c in CONFIDENCE_ORDER if c in counts]
     return ", ".join(parts) if parts else "none"
 
 

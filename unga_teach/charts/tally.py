@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..analysis import majority_explanation, passes, tally, votes_needed
 from ..categories import RECORDED_VOTES, VOTE_LABELS, VOTE_ORDER
+from ..notebook import offline_chart
 from ..resolutions import resolution_info
 from ..types import MajorityRule, ResolutionRef
 from ..votes import load_votes
@@ -79,6 +80,7 @@ def _tally_description(resolution: ResolutionRef, rule: MajorityRule) -> str:
     return text
 
 
+@offline_chart
 def tally_chart(
     resolution: ResolutionRef = "2026", rule: MajorityRule = "simple"
 ) -> alt.VConcatChart:

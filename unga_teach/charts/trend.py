@@ -15,7 +15,8 @@ import pandas as pd
 
 from ..analysis import group_iso3, votes_by_state, voting_member
 from ..categories import MEMBER_STATE_COUNT, RECORDED_VOTES, VOTE_COLORS, VOTE_LABELS, VOTE_ORDER
-from ..members import Country
+from ..members import Country, chart_name
+from ..notebook import offline_chart
 from ..resolutions import load_resolutions
 from ..types import CountryRef
 from ..votes import load_votes
@@ -156,6 +157,7 @@ def _trend_description(table: pd.DataFrame, states: list, groups: list[str]) -> 
     return text
 
 
+@offline_chart
 def trend_chart(
     countries: Iterable[CountryRef] | None = None, groups: Iterable[str] | None = None
 ) -> alt.VConcatChart:
@@ -264,12 +266,12 @@ def trend_chart(
         for s in states:
             for rid, v in zip(ids, by_state[s.iso3], strict=True):
                 c, u = conf[(rid, s.iso3)]
-                rows.append({"country": s.name, "resolution": rid, "x": x_of[rid], "vote": v,
-                             "label": VOTE_LABELS[v], "confidence": c, "source": u})
+                rows.append({"country": chart_name(s.name), "resolution": rid, "x": x_of[rid],
+                             "vote": v, "label": VOTE_LABELS[v], "confidence": c, "source": u})
         strip_data = inline_data(pd.DataFrame(rows))
         strip = alt.Chart(strip_data).mark_square(size=260, opacity=1).encode(
             x=x_enc,
-            y=alt.Y("country:N", sort=[s.name for s in states], title=None,
+            y=alt.Y("country:N", sort=[chart_name(s.name) for s in states], title=None,
                     axis=alt.Axis(labelLimit=220)),
             color=vote_color(),
             tooltip=[

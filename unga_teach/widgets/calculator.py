@@ -10,6 +10,7 @@ from ..categories import MEMBER_STATE_COUNT
 from ..errors import UngaTeachError
 from ..html import SafeHTML, escape, html_table
 from ..types import MajorityRule
+from ..widget_text import TextHTML
 from .panel import Panel, notice_box
 
 __all__ = ["MEMBERS", "MajorityCalculator", "majority_calculator"]
@@ -74,9 +75,9 @@ class MajorityCalculator(Panel):
                                     style=style, layout=layout)
         self.abstain = widgets.BoundedIntText(value=abstain, min=0, max=MEMBERS,
                                          description="Abstain", style=style, layout=layout)
-        self.non_voting_html = widgets.HTML("")
-        self.notice_html = widgets.HTML("")
-        self.verdict = widgets.HTML("")
+        self.non_voting_html = TextHTML("")
+        self.notice_html = TextHTML("")
+        self.verdict = TextHTML("")
         self.verdict.add_class("ut-verdict")
         self.simple_passes: bool | None = None
         self.two_thirds_passes: bool | None = None
@@ -187,7 +188,8 @@ class MajorityCalculator(Panel):
             else:
                 self.two_thirds_passes = ok
             mark = "✓ adopted" if ok else "✗ not adopted"
-            rows.append({"rule": name, "result": SafeHTML(f"<b>{escape(mark)}</b>"),
+            rows.append({"rule": name,
+                         "result": SafeHTML(f'<b style="white-space:nowrap">{escape(mark)}</b>'),
                          "why": reason})
         self.verdict.value = html_table(
             rows, {"rule": "Rule", "result": "Result", "why": "Why"},

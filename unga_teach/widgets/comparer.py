@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..errors import UngaTeachError
 from ..html import SafeHTML, escape, html_table, vote_badge
+from ..widget_text import TextHTML
 from .panel import (
     CONFIDENCE_WORDS,
     UNKNOWN_RULE_MANY,
@@ -122,7 +123,7 @@ class VoteComparer(Panel):
                                       description="From:", layout=layout)
         self.res_b = widgets.Dropdown(options=options, value=series_id(res_b, menu),
                                       description="To:", layout=layout)
-        self.table_html = widgets.HTML("")
+        self.table_html = TextHTML("")
         self.chart_output = widgets.Output()
         self.chart_spec: dict[str, Any] | None = None
         self.table: pd.DataFrame | None = None
@@ -199,6 +200,9 @@ class VoteComparer(Panel):
             return None
         import altair as alt
 
+        from ..notebook import ensure_offline_renderer
+
+        ensure_offline_renderer()
         return alt.LayerChart.from_dict(self.chart_spec, validate=False)
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..errors import UnknownCountryError
 from ..html import escape, html_table, link, vote_badge
+from ..widget_text import TextHTML
 from .panel import (
     UNKNOWN_RULE,
     UNKNOWN_TEXT,
@@ -63,7 +64,7 @@ class CountryExplorer(Panel):
             continuous_update=False,
             layout=widgets.Layout(width="min(560px, 100%)"),
         )
-        self.result_html = widgets.HTML("")
+        self.result_html = TextHTML("")
         self.iso3: str | None = None
         self.history: pd.DataFrame | None = None
         self._syncing = False

@@ -10,6 +10,7 @@ import pandas as pd
 from ..categories import VOTE_LABELS, VOTE_ORDER
 from ..errors import UngaTeachError
 from ..html import escape, html_table, link, vote_badge
+from ..widget_text import TextHTML
 from .panel import (
     UNKNOWN_RULE_MANY,
     UNKNOWN_TEXT,
@@ -73,8 +74,8 @@ class GroupExplorer(Panel):
                                            value=series_id(resolution, menu),
                                            description="Resolution:",
                                            layout=widgets.Layout(width="min(560px, 100%)"))
-        self.result_html = widgets.HTML("")
-        self.members_html = widgets.HTML("")
+        self.result_html = TextHTML("")
+        self.members_html = TextHTML("")
         self.counts: pd.DataFrame | None = None
         self.cohesion_value: float | None = None
         update = self._guard(self.update)

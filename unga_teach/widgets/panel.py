@@ -12,7 +12,7 @@ Examples
 >>> "No such vote." in friendly_error(UngaTeachError("No such vote."))
 True
 >>> plain_text(None), confidence_text("reported", "unknown")
-('', 'none')
+('', 'no source')
 >>> table_rows({"a": [1, 2], "b": ["x", "y"]})
 [{'a': 1, 'b': 'x'}, {'a': 2, 'b': 'y'}]
 """
@@ -29,6 +29,8 @@ import pandas as pd
 
 from ..errors import UngaTeachError
 from ..html import SafeHTML, escape, link
+from ..labels import value_word
+from ..widget_text import TextHTML
 
 __all__ = [
     "CONFIDENCE_WORDS",
@@ -70,7 +72,7 @@ CONFIDENCE_WORDS = {
     "derived": "derived: worked out from other sources; see the source",
     "low": "low: one weak source with known errors; unsettled",
     "disputed": "disputed: sources disagree",
-    "none": "none: no source",
+    "no source": "no source: the vote is unknown",
 }
 
 
@@ -80,14 +82,15 @@ def unknown_rule_note(text: str) -> SafeHTML:
 
 
 def confidence_text(confidence: Any, vote: str) -> str:
-    """The confidence level of a vote, one short word (``none`` for an unknown vote).
+    """The confidence level of a vote, one short word ("no source" for an unknown vote).
 
     The words are explained once under each table by :func:`confidence_key`.
+    The data's code ``none`` is never shown (see :mod:`unga_teach.labels`).
     """
     level = plain_text(confidence) or "none"
     if vote == "unknown":
         level = "none"
-    return level
+    return value_word("confidence", level)
 
 
 def confidence_key(levels: Iterable[Any]) -> SafeHTML:
@@ -169,7 +172,7 @@ class Panel(widgets.VBox):
         super().__init__(**kwargs)
         self.add_class("ut-panel")
         self.add_class(self.css_class)
-        self.error_html = widgets.HTML("")
+        self.error_html = TextHTML("")
         self.error_html.add_class("ut-error")
         #: The last exception caught in a callback (for instructors and tests).
         self.last_error: BaseException | None = None

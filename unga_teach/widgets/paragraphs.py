@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..errors import UngaTeachError
 from ..html import escape, link
+from ..widget_text import TextHTML
 from .panel import Panel, plain_text, quotation
 
 __all__ = ["ParagraphExplorer", "paragraph_explorer"]
@@ -43,9 +44,9 @@ class ParagraphExplorer(Panel):
                                           description="Paragraph:")
         self.prev_button = widgets.Button(description="◀ Previous", tooltip="Previous paragraph")
         self.next_button = widgets.Button(description="Next ▶", tooltip="Next paragraph")
-        self.position_html = widgets.HTML("")
-        self.result_html = widgets.HTML("")
-        self.es11_7_html = widgets.HTML(self._es11_7_elements())
+        self.position_html = TextHTML("")
+        self.result_html = TextHTML("")
+        self.es11_7_html = TextHTML(self._es11_7_elements())
         self.current: pd.Series | None = None
         update = self._guard(self.update)
         self.paragraph.observe(lambda _change: update(), names="value")
