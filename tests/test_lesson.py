@@ -294,6 +294,15 @@ def test_lesson_for_a_vote_of_the_official_record(
         "related_by"].iloc[0]
     assert "shift_chart('A/RES/ES-10/9903', 'A/RES/79/9901')" in text
     flat = " ".join(text.split())
+    # issue 21: what the resolution is, and the blanks the instructor fills before class
+    about = next(c.source for c in nb.cells if c.get("id") == "about")
+    agenda = ut.resolution_info("A/RES/ES-10/9903")["agenda_title"]
+    assert agenda and " ".join(agenda.split())[:20] in " ".join(about.split()).replace("\\", "")
+    for heading in ("### What the text says", "### Positions of key states",
+                    "### Sources to read", "**Meeting record**"):
+        assert heading in about
+    assert about.count("*Instructor:*") == 3
+    assert "It is related by" in flat  # why the related vote was chosen
     for q in lesson_questions("A/RES/ES-10/9903"):
         assert q.answer not in flat and " ".join(q.explanation.split()) not in flat
     assert out.stat().st_size < MAX_BYTES

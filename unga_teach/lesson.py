@@ -39,7 +39,7 @@ import pandas as pd
 
 from .assess.self_checks import Question
 from .errors import UngaTeachError
-from .lesson_text import md_code, md_link, md_text
+from .lesson_text import about_section, md_code, md_link, md_text
 
 __all__ = ["LESSON_CHECKS", "lesson_cells", "lesson_check", "lesson_questions", "make_lesson",
            "related_votes"]
@@ -78,6 +78,7 @@ class _Vote:
     course: bool  # a vote of the course data (works without an official file)
     agenda: str = ""  # the agenda title (official record only)
     subjects: str = ""  # the UN Library's subjects, "|"-separated (official record only)
+    meeting: str = ""  # the meeting record's symbol, e.g. A/79/PV.1 (official record only)
     totals_counted: bool = False  # the record gives no totals: counted from its rows
 
     @property
@@ -137,6 +138,7 @@ def _vote(symbol: object) -> _Vote:
         non_voting=int(info["non_voting"]), members=int(info["total_members"]),
         source_url=_text(info.get("source_url")), note=_text(info.get("note")), course=course,
         agenda=_text(info.get("agenda_title")), subjects=_text(info.get("subjects")),
+        meeting=_text(info.get("meeting")),
         totals_counted=bool(info.get("totals_counted", False)),
     )
 
@@ -462,6 +464,8 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
             - say how the same states voted on a related resolution.
             """),
         _code("setup", _SETUP),
+        _md("about", about_section(agenda=v.agenda, subjects=v.subjects, meeting=v.meeting,
+                                   record_page=v.source_url, draft=v.draft)),
     ]
     if record is not None:
         cells.append(_code("record", f"ut.use_official_record({os.fspath(record)!r})"))
@@ -541,7 +545,7 @@ def lesson_cells(symbol: object, *, record: str | os.PathLike[str] | None = None
                 The record has these other votes related to this one. The chart and table
                 after the list follow the same states from {md_text(pair[0])} to
                 {md_text(pair[1])} ({md_text(other)} is the closest related vote): who
-                kept their vote and who moved.
+                kept their vote and who moved. {_why_related(v, other)}
                 """),
             _code("related-table", f'ut.show_table(ut.related_votes({r}), caption="Related '
                                    f'votes in the record")'),
@@ -601,6 +605,16 @@ AGREEMENT_TRAP_MD = """
     votes="all")` gives the first reading; `ut.affinity(state)` (contested votes, the
     default) gives the second, each with its n and kappa.
     """
+
+
+def _why_related(v: _Vote, other: str) -> str:
+    """Why the related vote was chosen, as the record links the two."""
+    r = related_votes(v.ref)
+    hit = r[r["vote"].astype(str) == other]
+    if hit.empty:
+        return ""
+    return (f"It is related by {md_text(hit['related_by'].iloc[0])}; of such votes it is "
+            "the nearest in time.")
 
 
 def _explorer_call(v: _Vote, pair: tuple[str, str] | None) -> str:

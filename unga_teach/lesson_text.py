@@ -21,10 +21,11 @@ True
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 from urllib.parse import urlsplit
 
-__all__ = ["md_code", "md_link", "md_text"]
+__all__ = ["about_section", "md_code", "md_link", "md_text"]
 
 #: Characters with a meaning in markdown (CommonMark, GFM, Jupyter's ``$`` maths).
 _MARKDOWN = re.compile(r"([\\`*_\[\]#|$~<>])")
@@ -119,3 +120,62 @@ def md_code(text: object) -> str:
     if value and _SAFE_CODE.fullmatch(value):
         return f"`{value}`"
     return md_text(value)
+
+
+#: A meeting record's symbol as the UN writes it (A/79/PV.1, A/ES-11/PV.23): only such a
+#: symbol becomes a link to the UN's document system.
+_MEETING_SYMBOL = re.compile(r"A/(?:ES-\d{1,2}/|S-\d{1,2}/)?\d{0,3}/?PV\.\d{1,4}")
+
+
+def about_section(*, agenda: str, subjects: str, meeting: str, record_page: str,
+                  draft: str) -> str:
+    """A lesson's "About the resolution" section: what the record says, then blanks.
+
+    Every value comes from the record and is escaped (:func:`md_text`); the
+    meeting record becomes a link only when it is a UN meeting symbol, the
+    record page only when it is a well-formed http(s) address.
+
+    Examples
+    --------
+    >>> text = about_section(agenda="Ukraine", subjects="A|B", meeting="A/79/PV.1",
+    ...                      record_page="javascript:x", draft="A/79/L.1")
+    >>> "<https://undocs.org/A/79/PV.1>" in text, "javascript" in text
+    (True, False)
+    """
+    topics = [md_text(x) for x in subjects.split("|") if x.strip()]
+    where = "not given in the file (the record page links it)"
+    if meeting:
+        link = (md_link(f"https://undocs.org/{meeting}")
+                if _MEETING_SYMBOL.fullmatch(meeting) else None)
+        where = md_text(meeting) + (f" ({link})" if link else "")
+    page = md_link(record_page)
+    draft = md_text(draft) if draft else "the draft"
+    return textwrap.dedent(f"""\
+        ## About the resolution
+
+        - **Agenda item** (from the record): {md_text(agenda) or "not given in the record"}
+        - **Subjects** (UN Library): {"; ".join(topics) or "not given in the record"}
+        - **Meeting record**: {where}. It holds the debate, every explanation of vote
+          and what the President announced, including which majority applied.
+        - **Record page**: {page or "not given"}
+
+        *For the instructor: fill in the three parts below before class (they are the
+        lesson's context; the rest of the notebook computes itself).*
+
+        ### What the text says
+
+        *Instructor:* in two or three sentences, what the resolution asks for or decides,
+        and its most debated paragraph (read {draft} or the adopted text):
+        ______________________________________________________________
+
+        ### Positions of key states
+
+        *Instructor:* two or three states that explained their votes, each in a sentence
+        with its source (the meeting record has every explanation of vote):
+        ______________________________________________________________
+
+        ### Sources to read
+
+        *Instructor:* the adopted text, the meeting record, and one report from each side:
+        ______________________________________________________________
+        """)

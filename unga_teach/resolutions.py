@@ -244,6 +244,7 @@ def official_vote_row(vote: VoteRef) -> pd.Series:
         "undl_id": int(row["undl_id"]),
         "agenda_title": str(text["agenda_title"]) if text is not None else "",
         "subjects": str(text["subjects"]) if text is not None else "",
+        "meeting": str(text["meeting"]) if text is not None and "meeting" in text else "",
         "record": "official",
     }
     return pd.Series(out, name=vote.id)

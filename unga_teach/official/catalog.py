@@ -51,7 +51,7 @@ CATALOG_COLUMNS: list[str] = [
 ]
 
 #: Text columns read for :meth:`VoteCatalog.texts`.
-TEXT_COLUMNS: list[str] = ["title", "agenda_title", "subjects"]
+TEXT_COLUMNS: list[str] = ["title", "agenda_title", "subjects", "meeting"]
 
 _TITLE_TAIL = re.compile(r"\s*:\s*resolution\s*/\s*adopted by the General Assembly\s*",
                          re.IGNORECASE)
@@ -256,7 +256,7 @@ class VoteCatalog:
 
     # ------------------------------------------------------------------ texts
     def texts(self) -> pd.DataFrame:
-        """Title, agenda title and subjects of every vote, indexed by ``undl_id``.
+        """Title, agenda title, subjects and meeting record of every vote, by ``undl_id``.
 
         Read from the file once (a second pass over the text columns only),
         then kept in memory and in the cache folder. A file without these
@@ -275,7 +275,7 @@ class VoteCatalog:
             arrow = cache_file(self.path)
         except Exception:  # a cache that cannot be used only costs speed
             return None
-        return arrow.with_name(arrow.name.removesuffix(".arrow") + ".titles.feather")
+        return arrow.with_name(arrow.name.removesuffix(".arrow") + ".texts-2.feather")
 
     def _load_texts(self) -> pd.DataFrame:
         cached = self._texts_cache()
