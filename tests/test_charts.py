@@ -293,7 +293,8 @@ def test_charts_switch_altairs_cdn_default_to_the_offline_renderer() -> None:
         for make in (lambda: ut.tally_chart("2026"), lambda: ut.vote_map("2026"),
                      lambda: ut.group_chart("2026"), lambda: ut.trend_chart(),
                      lambda: ut.shift_chart(), lambda: ut.agreement_chart(["USA", "FRA"]),
-                     lambda: ut.affinity_chart("FRA", against=["USA", "RUS"])):
+                     lambda: ut.affinity_chart("FRA", against=["USA", "RUS"], votes="all",
+                                               by="session")):
             alt.renderers.enable("default")
             make()
             assert alt.renderers.active == "mimetype"
@@ -484,7 +485,8 @@ def test_chart_labels_use_short_names_not_cut_official_ones() -> None:
     long_name = "United Kingdom of Great Britain and Northern Ireland"
     specs = [ut.agreement_chart(["GBR", "USA", "RUS"]).to_dict(),
              ut.trend_chart(countries=["GBR", "USA"]).to_dict(),
-             ut.affinity_chart("GBR", against=["USA", "RUS"]).to_dict()]
+             ut.affinity_chart("GBR", against=["USA", "RUS"], votes="all",
+                               by="session").to_dict()]
     for spec in specs:
         labels = {str(r.get(f)) for r in _dataset_rows(spec)
                   for f in ("name_a", "name_b", "country", "reference_name", "state_name")

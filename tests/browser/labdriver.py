@@ -160,7 +160,11 @@ class NotebookPlan:
             src = _source(cell)
             if not src.strip():
                 continue  # JupyterLab does not execute an empty cell
-            plan.executed.append(i)
+            meta = cell.get("metadata", {})
+            if not (meta.get("jupyter") or {}).get("source_hidden"):
+                # a folded cell (under the hood) shows no prompt to read its count from;
+                # its outputs are still checked for errors like every other cell's
+                plan.executed.append(i)
             if is_chart_cell(src):
                 plan.chart_cells.append(i)
             builder = builder_of(src)
