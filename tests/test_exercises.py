@@ -183,3 +183,26 @@ def test_enough_exercises_in_every_notebook() -> None:
         assert by_notebook.get(number, 0) >= 2, f"notebook {number}: fewer than 2 exercises"
     assert by_notebook.get("01a", 0) >= 4, "the pandas primer needs at least 4 exercises"
     assert len(BANK) >= 15
+
+
+def test_solutions_command_writes_every_notebook_solved(tmp_path: Path) -> None:
+    from unga_teach.assess.solutions import notebooks_dir
+    from unga_teach.cli import main
+
+    out = tmp_path / "solved"
+    assert main(["solutions", str(out)]) == 0
+    written = sorted(p.name for p in out.glob("*.ipynb"))
+    assert written == sorted(CELLS)
+    solved = 0
+    for name in written:
+        for c in json.loads((out / name).read_text(encoding="utf-8"))["cells"]:
+            if "exercise" in c["metadata"].get("tags", []):
+                source = "".join(c["source"])
+                ex_id = source.split('ut.check("')[1].split('"')[0]
+                assert source.strip() == exercise(ex_id).solution.strip()
+                solved += 1
+    assert solved == len(IDS)
+    # never over existing files without --force, never into the learners' folder
+    assert main(["solutions", str(out)]) == 2
+    assert main(["solutions", str(out), "--force"]) == 0
+    assert main(["solutions", str(notebooks_dir()), "--force"]) == 2

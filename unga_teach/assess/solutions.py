@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from ..errors import UngaTeachError
+from ..fileio import atomic_write_text
 from .exercises import exercise
 
 __all__ = ["course_notebooks", "notebooks_dir", "solve_notebook", "write_solutions"]
@@ -71,18 +71,6 @@ def solve_notebook(nb: object) -> int:
     return solved
 
 
-def _write(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, then replace (atomic)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_solutions(out_dir: str | os.PathLike[str], *, force: bool = False,
                     source: str | os.PathLike[str] | None = None) -> list[Path]:
     """Write the course notebooks with every exercise solved into ``out_dir``.
@@ -130,7 +118,6 @@ def write_solutions(out_dir: str | os.PathLike[str], *, force: bool = False,
     for path, target in zip(notebooks, targets, strict=True):
         nb = nbformat.read(path, as_version=4)
         solve_notebook(nb)
-        if target.is_symlink():
-            target.unlink()
-        _write(target, nbformat.writes(nb) + "\n")
+        atomic_write_text(target, nbformat.writes(nb) + "\n", overwrite=force,
+                          what="solution notebook")
     return targets
