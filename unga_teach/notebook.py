@@ -337,13 +337,15 @@ def setup_notebook(*, renderer: str = "mimetype", check: bool = True) -> SetupRe
         active = str(alt.renderers.active)
     for message in found:
         warnings.warn(message, UserWarning, stacklevel=2)
-    _warm_up()
+    record_warning = _record_warning()
+    if record_warning is None:  # a record problem is left for the first loader to warn about
+        _warm_up()
     return SetupReport(
         renderer=active,
         versions=versions,
         pandas_options=dict(PANDAS_OPTIONS),
         warnings=found,
-        record_warning=_record_warning(),
+        record_warning=record_warning,
     )
 
 
