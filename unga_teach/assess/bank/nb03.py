@@ -49,18 +49,12 @@ def _known_yes_names() -> list[str]:
 
 
 def _bounds(group: str, vote: str) -> tuple[int, int]:
-    """(low, high) for one vote in one group, from the official totals and the known rows."""
-    from ...groups import group_members
+    """(low, high) for one vote in one group: :func:`unga_teach.vote_bounds`."""
+    from ...bounds import vote_bounds
 
-    frame = votes()
-    in_group = frame["iso3"].isin(group_members(group))
-    vote_col = frame["vote"].astype(str)
-    known_here = int(((vote_col == vote) & in_group).sum())
-    unknown_in = int(((vote_col == "unknown") & in_group).sum())
-    unknown_out = int(((vote_col == "unknown") & ~in_group).sum())
-    unplaced = totals()[vote] - int((vote_col == vote).sum())
-    return (known_here + max(0, unplaced - unknown_out),
-            known_here + min(unknown_in, unplaced))
+    b = vote_bounds("2026")
+    row = b[(b["group"] == group) & (b["vote"] == vote)].iloc[0]
+    return int(row["low"]), int(row["high"])
 
 
 def _members() -> list[str]:
